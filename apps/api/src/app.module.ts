@@ -1,0 +1,51 @@
+import { DynamicModule, Global, Module } from '@nestjs/common';
+import { APP_FILTER } from '@nestjs/core';
+import { LoggerModule } from 'nestjs-pino';
+import type { IncomingMessage } from 'node:http';
+import { AuthModule } from './auth/auth.module';
+import { HttpExceptionFilter } from './common/http-exception.filter';
+import { API_CONFIG, ApiConfig } from './config';
+import { HealthController } from './health/health.controller';
+import { DatabaseModule } from './infrastructure/database.module';
+import { TemporalModule } from './infrastructure/temporal.module';
+import { PolicyController } from './policy/policy.controller';
+import { ProjectsController } from './projects/projects.controller';
+import { ProjectsService } from './projects/projects.service';
+import { TasksController } from './tasks/tasks.controller';
+import { TasksService } from './tasks/tasks.service';
+import { UsersController } from './users/users.controller';
+
+@Global()
+@Module({})
+class ConfigModule {
+  static forRoot(config: ApiConfig): DynamicModule {
+    return { module: ConfigModule, providers: [{ provide: API_CONFIG, useValue: config }], exports: [API_CONFIG] };
+  }
+}
+
+@Module({})
+export class AppModule {
+  static forRoot(config: ApiConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        LoggerModule.forRoot({
+          pinoHttp: {
+            name: 'dueflow-api',
+            level: config.LOG_LEVEL,
+            genReqId: (req: IncomingMessage & { id?: unknown }) => String(req.id),
+            customProps: (req: IncomingMessage & { id?: unknown }) => ({ requestId: String(req.id) }),
+            redact: ['req.headers.authorization', 'req.headers.cookie'],
+            autoLogging: { ignore: (req: IncomingMessage) => req.url === '/health' || req.url === '/health/ready' },
+          },
+        }),
+        DatabaseModule,
+        TemporalModule,
+        AuthModule,
+      ],
+      controllers: [HealthController, ProjectsController, TasksController, PolicyController, UsersController],
+      providers: [ProjectsService, TasksService, { provide: APP_FILTER, useClass: HttpExceptionFilter }],
+    };
+  }
+}

@@ -1,0 +1,40 @@
+import { z } from 'zod';
+import { TASK_QUEUE } from '@dueflow/contract';
+
+const DEV_JWT_SECRET = 'dueflow-local-development-secret-not-for-production';
+
+const schema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+    PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+    HOST: z.string().default('127.0.0.1'),
+    DATABASE_URL: z.string().url(),
+    DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+    TEMPORAL_ADDRESS: z.string().min(1).default('127.0.0.1:7233'),
+    TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
+    TEMPORAL_TASK_QUEUE: z.string().min(1).default(TASK_QUEUE),
+    JWT_SECRET: z.string().min(32).optional(),
+    JWT_EXPIRES_IN_SECONDS: z.coerce.number().int().min(60).max(86_400 * 7).default(3600),
+    BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).max(10 * 1024 * 1024).default(256 * 1024),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  })
+  .transform((env, ctx) => {
+    if (!env.JWT_SECRET && env.NODE_ENV === 'production') {
+      ctx.addIssue({ code: 'custom', path: ['JWT_SECRET'], message: 'is required in production (32+ characters)' });
+      return z.NEVER;
+    }
+    return { ...env, JWT_SECRET: env.JWT_SECRET ?? DEV_JWT_SECRET };
+  });
+
+export type ApiConfig = z.infer<typeof schema>;
+export const API_CONFIG = Symbol('API_CONFIG');
+
+/** Reads and validates the API's environment once, at boot. */
+export function loadApiConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    throw new Error(`invalid API configuration: ${problems}`);
+  }
+  return parsed.data;
+}

@@ -1,0 +1,153 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { workflowIdFor } from '@dueflow/contract';
+import { DomainError, canonicalJson } from '@dueflow/domain';
+import { PolicyStore, ProjectEntity, ProjectStore, UserStore, decodeCursor } from '@dueflow/persistence';
+import { AuthUser, hasRole, seesEverything } from '../auth/auth-user';
+import { ProcessGateway } from '../infrastructure/process.gateway';
+import { CreateProjectDto, DecisionDto, ListProjectsQuery, SigningDto, WithdrawDto } from './project.dto';
+import { presentProjectDetail, presentProjectSummary, presentTimelineEvent } from './project.presenter';
+
+const DEFAULT_PAGE = 20;
+
+@Injectable()
+export class ProjectsService {
+  constructor(
+    private readonly projects: ProjectStore,
+    private readonly policies: PolicyStore,
+    private readonly users: UserStore,
+    private readonly process: ProcessGateway,
+  ) {}
+
+  /**
+   * Records the project, then starts its workflow. Both steps are idempotent, so a client retrying
+   * with the same Idempotency-Key after any failure gets the same project and one workflow.
+   */
+  async submit(officer: AuthUser, dto: CreateProjectDto, idempotencyKey: string | undefined, requestId: string) {
+    const requestHash = idempotencyKey ? createHash('sha256').update(canonicalJson(dto)).digest('hex') : null;
+    const { version, policy } = await this.policies.current();
+    const id = randomUUID();
+    const { project, created } = await this.projects.create({
+      id,
+      name: dto.name,
+      company: dto.company,
+      sector: dto.sector,
+      totalInvestment: { amount: dto.totalInvestment.amount, currency: dto.totalInvestment.currency },
+      expectedAnnualOutput: dto.expectedAnnualOutput ? { ...dto.expectedAnnualOutput } : null,
+      landAreaMu: dto.landAreaMu ?? null,
+      headcount: dto.headcount ?? null,
+      source: dto.source,
+      stage: dto.stage ?? null,
+      summary: dto.summary,
+      contact: dto.contact ? { ...dto.contact } as Record<string, string> : null,
+      submittedBy: officer.id,
+      policy,
+      policyVersion: version,
+      workflowId: workflowIdFor(id),
+      idempotencyKey: idempotencyKey ?? null,
+      requestHash,
+    });
+    if (!created && project.requestHash !== requestHash) {
+      throw new DomainError('RULE_VIOLATION', 'this Idempotency-Key was already used with a different request body', [
+        { field: 'Idempotency-Key', problem: 'was used before with a different body' },
+      ]);
+    }
+    await this.process.start({
+      projectId: project.id,
+      company: project.company,
+      sector: project.sector,
+      totalInvestment: { amount: project.totalInvestment, currency: project.currency },
+      submittedBy: project.submittedBy,
+      policy: project.policy,
+      requestId,
+    });
+    return { created, body: presentProjectSummary(project) };
+  }
+
+  async list(viewer: AuthUser, query: ListProjectsQuery) {
+    const after = query.cursor ? decodeCursor(query.cursor) : undefined;
+    if (after === null) throw new DomainError('VALIDATION_FAILED', 'the cursor is not valid', [{ field: 'cursor', problem: 'is not a cursor this API issued' }]);
+    const page = await this.projects.list({
+      status: query.status,
+      sector: query.sector,
+      submittedBy: seesEverything(viewer) ? undefined : viewer.id,
+      limit: query.limit ?? DEFAULT_PAGE,
+      after,
+    });
+    return { items: page.items.map(presentProjectSummary), nextCursor: page.nextCursor };
+  }
+
+  async detail(viewer: AuthUser, id: string) {
+    const record = await this.projects.record(id);
+    if (!record || !(await this.canSee(viewer, record.project))) throw notFound(id);
+    const names = await this.users.namesByIds(record.tasks.map((t) => t.assigneeId));
+    return presentProjectDetail(record, viewer, names);
+  }
+
+  async timeline(viewer: AuthUser, id: string) {
+    await this.visibleToPanel(viewer, id);
+    const events = await this.projects.timeline(id);
+    const names = await this.users.namesByIds(events.flatMap((e) => (e.actorId ? [e.actorId] : [])));
+    return { items: events.map((e) => presentTimelineEvent(e, names)) };
+  }
+
+  async report(viewer: AuthUser, id: string) {
+    const project = await this.visibleToPanel(viewer, id);
+    const synthesis = await this.projects.synthesis(id);
+    if (!synthesis) throw new DomainError('INVALID_STATE', `the project is ${project.status}; the synthesis report is not ready`);
+    return { projectId: id, createdAt: synthesis.createdAt.toISOString(), ...synthesis.report };
+  }
+
+  async decide(manager: AuthUser, id: string, dto: DecisionDto, requestId: string) {
+    await this.visibleToPanel(manager, id);
+    return this.process.decide(id, {
+      managerId: manager.id,
+      outcome: dto.outcome,
+      rationale: dto.rationale,
+      conditions: dto.conditions,
+      questions: dto.questions,
+      requestId,
+    });
+  }
+
+  async sign(actor: AuthUser, id: string, dto: SigningDto, requestId: string) {
+    await this.ownedOrManaged(actor, id);
+    return this.process.recordSigning(id, {
+      actorId: actor.id,
+      signedAt: new Date(dto.signedAt).toISOString(),
+      agreedInvestment: { ...dto.agreedInvestment },
+      notes: dto.notes,
+      requestId,
+    });
+  }
+
+  async withdraw(actor: AuthUser, id: string, dto: WithdrawDto, requestId: string) {
+    await this.ownedOrManaged(actor, id);
+    return this.process.withdraw(id, { actorId: actor.id, reason: dto.reason, requestId });
+  }
+
+  /** The project, if the caller may see the whole panel (its officer, managers, admins). */
+  private async visibleToPanel(viewer: AuthUser, id: string): Promise<ProjectEntity> {
+    const project = await this.projects.findById(id);
+    if (!project || !(seesEverything(viewer) || project.submittedBy === viewer.id)) throw notFound(id);
+    return project;
+  }
+
+  /** Its own officer or a manager may act on it; an admin may only look. */
+  private async ownedOrManaged(actor: AuthUser, id: string): Promise<ProjectEntity> {
+    const project = await this.visibleToPanel(actor, id);
+    if (!(hasRole(actor, 'manager') || project.submittedBy === actor.id)) {
+      throw new DomainError('FORBIDDEN', 'only the project\'s officer or a manager may do this');
+    }
+    return project;
+  }
+
+  private async canSee(viewer: AuthUser, project: ProjectEntity): Promise<boolean> {
+    if (seesEverything(viewer) || project.submittedBy === viewer.id) return true;
+    return hasRole(viewer, 'reviewer') && this.projects.isReviewerOn(project.id, viewer.id);
+  }
+}
+
+function notFound(id: string): DomainError {
+  return new DomainError('NOT_FOUND', `no project ${id}`);
+}

@@ -1,0 +1,22 @@
+import type { DueflowActivities } from '@dueflow/contract';
+import type { ProcessStore } from '@dueflow/persistence';
+
+export interface ActivityDependencies {
+  store: ProcessStore;
+}
+
+/**
+ * The activities the workflow calls, built from their dependencies. Each one is a single
+ * idempotent transaction in the store, so Temporal's retries never duplicate a row.
+ */
+export function createActivities({ store }: ActivityDependencies): DueflowActivities {
+  return {
+    recordTransition: (input) => store.recordTransition(input),
+    assignReviewers: (input) => store.assignReviewers(input),
+    recordReview: (input) => store.recordReview(input),
+    saveSynthesis: (input) => store.saveSynthesis(input),
+    recordDecision: (input) => store.recordDecision(input),
+    recordSigning: (input) => store.recordSigning(input),
+    closeTasks: (input) => store.closeTasks(input),
+  };
+}

@@ -1,0 +1,35 @@
+import 'reflect-metadata';
+import { NativeConnection } from '@temporalio/worker';
+import pino from 'pino';
+import { createDataSource } from '@dueflow/persistence';
+import { loadWorkerConfig } from './config';
+import { createDueflowWorker } from './worker';
+
+async function main(): Promise<void> {
+  const config = loadWorkerConfig();
+  const logger = pino({ name: 'dueflow-worker', level: config.LOG_LEVEL });
+  const dataSource = createDataSource({ url: config.DATABASE_URL, poolSize: config.DATABASE_POOL_SIZE, applicationName: 'dueflow-worker' });
+  await dataSource.initialize();
+  const connection = await NativeConnection.connect({ address: config.TEMPORAL_ADDRESS });
+  try {
+    const worker = await createDueflowWorker({
+      connection,
+      dataSource,
+      namespace: config.TEMPORAL_NAMESPACE,
+      taskQueue: config.TEMPORAL_TASK_QUEUE,
+      workflowBundlePath: config.WORKFLOW_BUNDLE_PATH,
+    });
+    logger.info({ taskQueue: config.TEMPORAL_TASK_QUEUE, namespace: config.TEMPORAL_NAMESPACE }, 'worker started');
+    // Worker.run() resolves after SIGINT/SIGTERM once in-flight tasks have finished.
+    await worker.run();
+    logger.info('worker stopped');
+  } finally {
+    await connection.close();
+    await dataSource.destroy();
+  }
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`dueflow worker failed: ${error instanceof Error ? error.stack : String(error)}\n`);
+  process.exit(1);
+});

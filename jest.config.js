@@ -1,0 +1,34 @@
+/**
+ * Two tiers: `unit` (pure code, no services) and `integration` (real PostgreSQL and a real Temporal
+ * dev server, started once by test/support/global-setup.ts). Temporal suites run serially: `npm test`
+ * passes --runInBand.
+ */
+const fs = require('node:fs');
+const path = require('node:path');
+
+const swcrc = JSON.parse(fs.readFileSync(path.join(__dirname, '.swcrc'), 'utf8'));
+delete swcrc.$schema;
+swcrc.jsc.baseUrl = __dirname;
+const transform = { '^.+\\.ts$': ['@swc/jest', { ...swcrc, swcrc: false }] };
+const moduleNameMapper = {
+  '^@dueflow/(domain|contract|persistence|stack)$': '<rootDir>/libs/$1/src/index.ts',
+};
+const common = { rootDir: __dirname, transform, moduleNameMapper, testEnvironment: 'node', moduleFileExtensions: ['ts', 'js', 'json'] };
+
+module.exports = {
+  projects: [
+    {
+      ...common,
+      displayName: 'unit',
+      testMatch: ['<rootDir>/libs/**/*.spec.ts', '<rootDir>/apps/**/*.spec.ts'],
+    },
+    {
+      ...common,
+      displayName: 'integration',
+      testMatch: ['<rootDir>/workflows/**/*.spec.ts', '<rootDir>/test/**/*.e2e-spec.ts'],
+      globalSetup: '<rootDir>/test/support/global-setup.ts',
+      globalTeardown: '<rootDir>/test/support/global-teardown.ts',
+      testTimeout: 120000,
+    },
+  ],
+};

@@ -1,0 +1,78 @@
+import type { DecisionOutcome, Money, ProjectStatus, ReviewInput, Sector, SynthesisReport, Track } from '@dueflow/domain';
+import type { TaskView } from './payloads';
+
+/**
+ * One audited step of a project. `seq` is assigned by the workflow, so a retried or replayed
+ * activity writes the same event once (unique per project and seq).
+ */
+export interface TimelineEventInput {
+  seq: number;
+  type: string;
+  actorId: string | null;
+  occurredAt: string;
+  data: Record<string, unknown>;
+}
+
+/** Every activity that changes a project records why (the event) and, when it moves, where to. */
+export interface ProjectChange {
+  projectId: string;
+  event: TimelineEventInput;
+  status?: { status: ProjectStatus; detail: string | null };
+}
+
+export interface AssignReviewersInput extends ProjectChange {
+  company: string;
+  sector: Sector;
+  track: Track;
+  slots: Array<{ slot: number; attempt: number }>;
+  excludeReviewerIds: string[];
+  dueAt: string;
+}
+
+export interface AssignReviewersResult {
+  tasks: TaskView[];
+  shortfall: number;
+}
+
+export interface RecordReviewInput extends ProjectChange {
+  taskId: string;
+  reviewerId: string;
+  track: Track;
+  review: ReviewInput;
+}
+
+export interface SaveSynthesisInput extends ProjectChange {
+  report: SynthesisReport;
+}
+
+export interface RecordDecisionInput extends ProjectChange {
+  decisionSeq: number;
+  managerId: string;
+  outcome: DecisionOutcome;
+  rationale: string;
+  conditions: string[];
+  questions: string[];
+}
+
+export interface RecordSigningInput extends ProjectChange {
+  actorId: string;
+  signedAt: string;
+  agreedInvestment: Money;
+  notes: string | null;
+}
+
+export interface CloseTasksInput extends ProjectChange {
+  taskIds: string[];
+  taskStatus: 'cancelled' | 'expired';
+}
+
+/** Implemented by apps/worker; workflows import this type only. */
+export interface DueflowActivities {
+  recordTransition(input: ProjectChange): Promise<void>;
+  assignReviewers(input: AssignReviewersInput): Promise<AssignReviewersResult>;
+  recordReview(input: RecordReviewInput): Promise<void>;
+  saveSynthesis(input: SaveSynthesisInput): Promise<void>;
+  recordDecision(input: RecordDecisionInput): Promise<void>;
+  recordSigning(input: RecordSigningInput): Promise<void>;
+  closeTasks(input: CloseTasksInput): Promise<void>;
+}

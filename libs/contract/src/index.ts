@@ -1,0 +1,4 @@
+export * from './constants';
+export * from './payloads';
+export * from './definitions';
+export * from './activities';

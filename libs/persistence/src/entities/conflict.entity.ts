@@ -1,0 +1,33 @@
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Relation } from 'typeorm';
+import { UserEntity } from './user.entity';
+
+/** A reviewer's declared conflict of interest with a company; kept for every later project. */
+@Entity('conflicts')
+@Index('conflicts_reviewer_company_uq', ['reviewerId', 'companyKey'], { unique: true })
+export class ConflictEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Column({ name: 'reviewer_id', type: 'uuid' })
+  reviewerId!: string;
+
+  @ManyToOne(() => UserEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'reviewer_id' })
+  reviewer?: Relation<UserEntity>;
+
+  @Column({ type: 'text' })
+  company!: string;
+
+  /** normalizeCompany(company): what assignment compares against. */
+  @Column({ name: 'company_key', type: 'text' })
+  companyKey!: string;
+
+  @Column({ type: 'text' })
+  reason!: string;
+
+  @Column({ name: 'declared_by', type: 'uuid' })
+  declaredBy!: string;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt!: Date;
+}

@@ -1,0 +1,39 @@
+import { ConflictEntity } from './conflict.entity';
+import { DecisionEntity } from './decision.entity';
+import { PolicyEntity } from './policy.entity';
+import { ProjectEntity } from './project.entity';
+import { ReviewTaskEntity } from './review-task.entity';
+import { ReviewEntity } from './review.entity';
+import { ReviewerProfileEntity } from './reviewer-profile.entity';
+import { SigningEntity } from './signing.entity';
+import { SynthesisEntity } from './synthesis.entity';
+import { TimelineEventEntity } from './timeline-event.entity';
+import { UserEntity } from './user.entity';
+
+export {
+  ConflictEntity,
+  DecisionEntity,
+  PolicyEntity,
+  ProjectEntity,
+  ReviewTaskEntity,
+  ReviewEntity,
+  ReviewerProfileEntity,
+  SigningEntity,
+  SynthesisEntity,
+  TimelineEventEntity,
+  UserEntity,
+};
+
+export const ENTITIES = [
+  UserEntity,
+  ReviewerProfileEntity,
+  ConflictEntity,
+  PolicyEntity,
+  ProjectEntity,
+  ReviewTaskEntity,
+  ReviewEntity,
+  SynthesisEntity,
+  DecisionEntity,
+  SigningEntity,
+  TimelineEventEntity,
+];

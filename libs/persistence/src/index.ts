@@ -1,0 +1,5 @@
+export * from './entities';
+export * from './data-source';
+export * from './repositories';
+export * from './credentials';
+export * from './seed/demo-accounts';

@@ -1,0 +1,4 @@
+import { InitialSchema1795693993977 } from './1795693993977-initial-schema';
+
+/** Every migration, in order. Listed explicitly so source and compiled builds load the same set. */
+export const MIGRATIONS: Function[] = [InitialSchema1795693993977];

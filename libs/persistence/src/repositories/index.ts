@@ -1,0 +1,6 @@
+export * from './cursor';
+export * from './policy.store';
+export * from './process.store';
+export * from './project.store';
+export * from './task.store';
+export * from './user.store';

@@ -1,0 +1,245 @@
+import { DataSource, EntityManager, In } from 'typeorm';
+import { normalizeCompany, selectReviewers, ReviewerCandidate, TRACKS, Track } from '@dueflow/domain';
+import type {
+  AssignReviewersInput,
+  AssignReviewersResult,
+  CloseTasksInput,
+  ProjectChange,
+  RecordDecisionInput,
+  RecordReviewInput,
+  RecordSigningInput,
+  SaveSynthesisInput,
+  TaskView,
+} from '@dueflow/contract';
+import {
+  DecisionEntity,
+  ProjectEntity,
+  ReviewEntity,
+  ReviewTaskEntity,
+  SigningEntity,
+  SynthesisEntity,
+  TimelineEventEntity,
+} from '../entities';
+
+/** Serialises assignment so two projects never both take a reviewer's last free slot. */
+const ASSIGNMENT_LOCK = 7_361_001;
+
+/**
+ * The writes the workflow makes, one transaction each. Every method is idempotent: the timeline
+ * event (unique per project and seq) is written first, and when it already exists the step ran
+ * before and nothing else is written again.
+ */
+export class ProcessStore {
+  constructor(private readonly dataSource: DataSource) {}
+
+  recordTransition(change: ProjectChange): Promise<void> {
+    return this.step(change, async () => undefined);
+  }
+
+  async assignReviewers(input: AssignReviewersInput): Promise<AssignReviewersResult> {
+    return this.dataSource.transaction(async (em) => {
+      const existing = await em.find(ReviewTaskEntity, {
+        where: input.slots.map(({ slot, attempt }) => ({ projectId: input.projectId, track: input.track, slot, attempt })),
+      });
+      if (existing.length === input.slots.length) {
+        return { tasks: existing.sort((a, b) => a.slot - b.slot).map(toTaskView), shortfall: 0 };
+      }
+      await em.query('SELECT pg_advisory_xact_lock($1)', [ASSIGNMENT_LOCK]);
+      const candidates = await this.reviewerPool(em, input.track);
+      const taken = new Set([...input.excludeReviewerIds, ...existing.map((t) => t.assigneeId)]);
+      const missing = input.slots.filter((s) => !existing.some((t) => t.slot === s.slot && t.attempt === s.attempt));
+      const outcome = selectReviewers(candidates, {
+        track: input.track,
+        sector: input.sector,
+        company: input.company,
+        count: missing.length,
+        excludeReviewerIds: [...taken],
+      });
+      const created = await em.save(
+        ReviewTaskEntity,
+        outcome.selected.map((assigneeId, i) =>
+          em.create(ReviewTaskEntity, {
+            projectId: input.projectId,
+            track: input.track,
+            slot: missing[i]!.slot,
+            attempt: missing[i]!.attempt,
+            assigneeId,
+            status: 'open',
+            dueAt: new Date(input.dueAt),
+            closedAt: null,
+          }),
+        ),
+      );
+      const tasks = [...existing, ...created].sort((a, b) => a.slot - b.slot).map(toTaskView);
+      await this.writeEvent(em, input, {
+        ...input.event.data,
+        assigned: created.map((t) => ({ taskId: t.id, reviewerId: t.assigneeId, slot: t.slot, attempt: t.attempt })),
+        considered: outcome.considered,
+        excluded: outcome.excluded,
+        shortfall: outcome.shortfall,
+        dueAt: input.dueAt,
+      });
+      return { tasks, shortfall: outcome.shortfall };
+    });
+  }
+
+  recordReview(input: RecordReviewInput): Promise<void> {
+    return this.step(input, async (em) => {
+      await em
+        .createQueryBuilder()
+        .insert()
+        .into(ReviewEntity)
+        .values({
+          taskId: input.taskId,
+          projectId: input.projectId,
+          reviewerId: input.reviewerId,
+          track: input.track,
+          scores: input.review.scores,
+          recommendation: input.review.recommendation,
+          riskPoints: input.review.riskPoints,
+          comments: input.review.comments,
+          coInvestment: input.review.coInvestment ?? null,
+          submittedAt: new Date(input.event.occurredAt),
+        })
+        .orIgnore()
+        .execute();
+      await em.update(ReviewTaskEntity, { id: input.taskId }, { status: 'submitted', closedAt: new Date(input.event.occurredAt) });
+    });
+  }
+
+  saveSynthesis(input: SaveSynthesisInput): Promise<void> {
+    return this.step(input, async (em) => {
+      await em.upsert(
+        SynthesisEntity,
+        { projectId: input.projectId, report: input.report, createdAt: new Date(input.event.occurredAt) },
+        ['projectId'],
+      );
+    });
+  }
+
+  recordDecision(input: RecordDecisionInput): Promise<void> {
+    return this.step(input, async (em) => {
+      await em
+        .createQueryBuilder()
+        .insert()
+        .into(DecisionEntity)
+        .values({
+          projectId: input.projectId,
+          seq: input.decisionSeq,
+          managerId: input.managerId,
+          outcome: input.outcome,
+          rationale: input.rationale,
+          conditions: input.conditions,
+          questions: input.questions,
+          decidedAt: new Date(input.event.occurredAt),
+        })
+        .orIgnore()
+        .execute();
+    });
+  }
+
+  recordSigning(input: RecordSigningInput): Promise<void> {
+    return this.step(input, async (em) => {
+      await em
+        .createQueryBuilder()
+        .insert()
+        .into(SigningEntity)
+        .values({
+          projectId: input.projectId,
+          signedAt: new Date(input.signedAt),
+          agreedAmount: input.agreedInvestment.amount,
+          currency: input.agreedInvestment.currency,
+          notes: input.notes,
+          recordedBy: input.actorId,
+          recordedAt: new Date(input.event.occurredAt),
+        })
+        .orIgnore()
+        .execute();
+    });
+  }
+
+  closeTasks(input: CloseTasksInput): Promise<void> {
+    return this.step(input, async (em) => {
+      if (input.taskIds.length === 0) return;
+      await em.update(
+        ReviewTaskEntity,
+        { id: In(input.taskIds), status: 'open' },
+        { status: input.taskStatus, closedAt: new Date(input.event.occurredAt) },
+      );
+    });
+  }
+
+  /** Eligible-or-not reviewers for a track, with their current load and declared conflicts. */
+  private async reviewerPool(em: EntityManager, track: Track): Promise<ReviewerCandidate[]> {
+    if (!TRACKS.includes(track)) return [];
+    const rows: Array<{
+      id: string;
+      name: string;
+      tracks: Track[];
+      sectors: ReviewerCandidate['sectors'];
+      affiliation: string | null;
+      max_open_tasks: number;
+      open_tasks: number;
+      conflicts: string[];
+    }> = await em.query(
+      `SELECT u.id, u.name, p.tracks, p.sectors, p.affiliation, p.max_open_tasks,
+              (SELECT count(*)::int FROM review_tasks t WHERE t.assignee_id = u.id AND t.status = 'open') AS open_tasks,
+              COALESCE((SELECT array_agg(c.company_key) FROM conflicts c WHERE c.reviewer_id = u.id), '{}') AS conflicts
+         FROM users u JOIN reviewer_profiles p ON p.user_id = u.id
+        WHERE 'reviewer' = ANY(u.roles)`,
+    );
+    return rows.map((r) => ({
+      id: r.id,
+      name: r.name,
+      tracks: r.tracks,
+      sectors: r.sectors,
+      affiliation: r.affiliation,
+      maxOpenTasks: r.max_open_tasks,
+      openTasks: r.open_tasks,
+      conflicts: r.conflicts.map(normalizeCompany),
+    }));
+  }
+
+  /** Runs `write` and the event in one transaction, unless the event shows the step already ran. */
+  private step(change: ProjectChange, write: (em: EntityManager) => Promise<void>): Promise<void> {
+    return this.dataSource.transaction(async (em) => {
+      const inserted = await this.writeEvent(em, change, change.event.data);
+      if (!inserted) return;
+      await write(em);
+      if (change.status) {
+        await em.update(ProjectEntity, { id: change.projectId }, { status: change.status.status, statusDetail: change.status.detail });
+      }
+    });
+  }
+
+  private async writeEvent(em: EntityManager, change: ProjectChange, data: Record<string, unknown>): Promise<boolean> {
+    const result = await em
+      .createQueryBuilder()
+      .insert()
+      .into(TimelineEventEntity)
+      .values({
+        projectId: change.projectId,
+        seq: change.event.seq,
+        type: change.event.type,
+        actorId: change.event.actorId,
+        data: data as never,
+        occurredAt: new Date(change.event.occurredAt),
+      })
+      .orIgnore()
+      .returning(['id'])
+      .execute();
+    return Array.isArray(result.raw) && result.raw.length > 0;
+  }
+}
+
+function toTaskView(task: ReviewTaskEntity): TaskView {
+  return {
+    taskId: task.id,
+    track: task.track,
+    slot: task.slot,
+    attempt: task.attempt,
+    assigneeId: task.assigneeId,
+    status: task.status,
+    dueAt: task.dueAt.toISOString(),
+  };
+}

@@ -1,0 +1,1 @@
+export { dueDiligenceWorkflow } from './due-diligence.workflow';
