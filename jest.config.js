@@ -12,6 +12,7 @@ swcrc.jsc.baseUrl = __dirname;
 const transform = { '^.+\\.ts$': ['@swc/jest', { ...swcrc, swcrc: false }] };
 const moduleNameMapper = {
   '^@dueflow/(domain|contract|persistence|stack)$': '<rootDir>/libs/$1/src/index.ts',
+  '^@dueflow/(api|worker)$': '<rootDir>/apps/$1/src/index.ts',
 };
 const common = { rootDir: __dirname, transform, moduleNameMapper, testEnvironment: 'node', moduleFileExtensions: ['ts', 'js', 'json'] };
 

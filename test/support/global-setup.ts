@@ -13,7 +13,7 @@ import {
   RunningTemporal,
 } from '@dueflow/stack';
 import { createDataSource, runMigrations, seedDemoAccounts, DEFAULT_DEMO_PASSWORD } from '@dueflow/persistence';
-import { WORKFLOWS_PATH, bundlerOptions } from '../../apps/worker/src/workflow-source';
+import { WORKFLOWS_PATH, bundlerOptions } from '@dueflow/worker';
 import { makeWorkDir, saveStackInfo } from './test-stack';
 
 declare global {

@@ -2,9 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { NativeConnection, Runtime, DefaultLogger } from '@temporalio/worker';
 import type { DataSource } from 'typeorm';
 import { createDataSource, DEFAULT_DEMO_PASSWORD } from '@dueflow/persistence';
-import { createApiApp } from '../../apps/api/src/app.factory';
-import { loadApiConfig } from '../../apps/api/src/config';
-import { createDueflowWorker } from '../../apps/worker/src/worker';
+import { createApiApp, loadApiConfig } from '@dueflow/api';
+import { createDueflowWorker } from '@dueflow/worker';
 import { loadStackInfo } from './test-stack';
 
 let runtimeInstalled = false;

@@ -27,15 +27,16 @@ import type {
   WorkflowResult,
   WorkflowStateView,
 } from '@dueflow/contract';
-import {
+import type {
   DomainErrorCode,
   FieldProblem,
   ProjectStatus,
   SubmittedReview,
   SynthesisReport,
-  TRACKS,
   Track,
-  TrackOutcome,
+  TrackOutcome} from '@dueflow/domain';
+import {
+  TRACKS,
   durationToMs,
   needsDualApproval,
   screenProject,

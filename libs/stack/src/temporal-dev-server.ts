@@ -2,7 +2,7 @@ import { ChildProcess, spawn } from 'node:child_process';
 import { createWriteStream, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { StackLog, stderrLog } from './log';
-import { isPortOpen, waitFor } from './ports';
+import { GaveUp, isPortOpen, waitFor } from './ports';
 
 export interface TemporalDevServerOptions {
   binary: string;
@@ -52,7 +52,7 @@ export async function startTemporalDevServer(options: TemporalDevServerOptions):
   }));
   try {
     await waitFor(`the Temporal dev server on port ${options.port}`, async () => {
-      if (exited) throw new Error(`the Temporal dev server exited early (code ${child.exitCode}); see ${options.logFile ?? 'its output'}`);
+      if (exited) throw new GaveUp(`the Temporal dev server exited early (code ${child.exitCode}); see ${options.logFile ?? 'its output'}`);
       return isPortOpen(options.port);
     }, 60_000);
     if (options.uiPort) {

@@ -1,0 +1,4 @@
+/** What the end-to-end suites and tooling start in-process. */
+export { createDueflowWorker } from './worker';
+export { loadWorkerConfig } from './config';
+export { WORKFLOWS_PATH, bundlerOptions } from './workflow-source';

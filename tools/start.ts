@@ -1,0 +1,140 @@
+/**
+ * `npm start`: the whole dueflow system on one machine, on embedded defaults.
+ * PostgreSQL (DATABASE_URL or embedded) → migrations → demo accounts → Temporal dev server (or
+ * TEMPORAL_ADDRESS) → worker → API. Ctrl-C / SIGTERM stops everything in reverse order.
+ */
+import { ChildProcess, spawn } from 'node:child_process';
+import { join, resolve } from 'node:path';
+import { z } from 'zod';
+import {
+  RunningPostgres,
+  RunningTemporal,
+  ensureDatabase,
+  ensureTemporalCli,
+  isPortOpen,
+  splitDatabaseUrl,
+  startEmbeddedPostgres,
+  startTemporalDevServer,
+  stderrLog as log,
+  waitFor,
+} from '@dueflow/stack';
+import { DEFAULT_DEMO_PASSWORD, DEMO_ACCOUNTS, createDataSource, runMigrations, seedDemoAccounts } from '@dueflow/persistence';
+
+const ROOT = resolve(__dirname, '..', '..');
+
+const env = z
+  .object({
+    PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+    DATABASE_URL: z.string().url().optional(),
+    DUEFLOW_DATA_DIR: z.string().default(join(ROOT, '.dueflow')),
+    EMBEDDED_PG_PORT: z.coerce.number().int().min(1).max(65535).default(54329),
+    TEMPORAL_ADDRESS: z.string().optional(),
+    TEMPORAL_PORT: z.coerce.number().int().min(1).max(65535).default(7233),
+    TEMPORAL_UI_PORT: z.coerce.number().int().min(1).max(65535).default(8233),
+    DUEFLOW_DEMO_PASSWORD: z.string().min(8).default(DEFAULT_DEMO_PASSWORD),
+    LOG_LEVEL: z.string().default('info'),
+  })
+  .parse(process.env);
+
+const DIST = join(ROOT, 'dist');
+const children: Array<{ name: string; process: ChildProcess }> = [];
+let postgres: RunningPostgres | null = null;
+let temporal: RunningTemporal | null = null;
+let stopping = false;
+
+async function main(): Promise<void> {
+  process.on('SIGINT', () => void stop(0, 'SIGINT'));
+  process.on('SIGTERM', () => void stop(0, 'SIGTERM'));
+
+  let databaseUrl: string;
+  if (env.DATABASE_URL) {
+    const { serverUrl, database } = splitDatabaseUrl(env.DATABASE_URL);
+    databaseUrl = await ensureDatabase(serverUrl, database);
+    log(`Using PostgreSQL from DATABASE_URL (database ${database})`);
+  } else {
+    postgres = await startEmbeddedPostgres({ dataDir: join(env.DUEFLOW_DATA_DIR, 'postgres'), port: env.EMBEDDED_PG_PORT, log });
+    databaseUrl = await ensureDatabase(postgres.serverUrl, 'dueflow');
+  }
+
+  const applied = await runMigrations(databaseUrl);
+  log(applied.length ? `Applied migrations: ${applied.join(', ')}` : 'Database schema is up to date');
+  const dataSource = await createDataSource({ url: databaseUrl, poolSize: 1 }).initialize();
+  const { created } = await seedDemoAccounts(dataSource, env.DUEFLOW_DEMO_PASSWORD);
+  await dataSource.destroy();
+  if (created.length) log(`Seeded ${created.length} demo accounts`);
+
+  let temporalAddress = env.TEMPORAL_ADDRESS;
+  if (!temporalAddress) {
+    if (await isPortOpen(env.TEMPORAL_PORT)) throw new Error(`port ${env.TEMPORAL_PORT} is taken; set TEMPORAL_PORT, or TEMPORAL_ADDRESS to use that server`);
+    const binary = await ensureTemporalCli(log);
+    temporal = await startTemporalDevServer({
+      binary,
+      port: env.TEMPORAL_PORT,
+      uiPort: env.TEMPORAL_UI_PORT,
+      dbFile: join(env.DUEFLOW_DATA_DIR, 'temporal.sqlite'),
+      logFile: join(env.DUEFLOW_DATA_DIR, 'temporal.log'),
+      log,
+    });
+    temporalAddress = temporal.address;
+    temporal.process.once('exit', () => void stop(1, 'the Temporal dev server exited'));
+  }
+
+  const common = { DATABASE_URL: databaseUrl, TEMPORAL_ADDRESS: temporalAddress, LOG_LEVEL: env.LOG_LEVEL };
+  launch('worker', join(DIST, 'apps/worker/src/main.js'), { ...common, WORKFLOW_BUNDLE_PATH: join(DIST, 'workflow-bundle.js') });
+  launch('api', join(DIST, 'apps/api/src/main.js'), { ...common, PORT: String(env.PORT) });
+
+  const base = `http://127.0.0.1:${env.PORT}`;
+  await waitFor('the API to be ready', async () => (await fetch(`${base}/health/ready`)).status === 200, 60_000, 300);
+  banner(base);
+}
+
+function launch(name: string, script: string, extraEnv: Record<string, string>): void {
+  const child = spawn(process.execPath, ['--enable-source-maps', script], { env: { ...process.env, ...extraEnv }, stdio: 'inherit' });
+  children.push({ name, process: child });
+  child.once('exit', (code, signal) => {
+    if (!stopping) void stop(1, `the ${name} exited (${signal ?? `code ${code}`})`);
+  });
+}
+
+function banner(base: string): void {
+  const width = Math.max(...DEMO_ACCOUNTS.map((a) => a.email.length));
+  const lines = [
+    '',
+    'dueflow is running',
+    `  API            ${base}   (health: ${base}/health/ready)`,
+    temporal?.uiUrl ? `  Temporal UI    ${temporal.uiUrl}` : `  Temporal       ${env.TEMPORAL_ADDRESS}`,
+    postgres ? `  PostgreSQL     embedded, data in ${join(env.DUEFLOW_DATA_DIR, 'postgres')}` : '  PostgreSQL     DATABASE_URL',
+    '',
+    `  Demo accounts (password: ${env.DUEFLOW_DEMO_PASSWORD === DEFAULT_DEMO_PASSWORD ? DEFAULT_DEMO_PASSWORD : 'from DUEFLOW_DEMO_PASSWORD'})`,
+    ...DEMO_ACCOUNTS.map((a) => `    ${a.email.padEnd(width)}  ${a.roles.join(',')}${a.reviewer ? ` (${a.reviewer.tracks.join(',')})` : ''}`),
+    '',
+    `  Try: curl -s ${base}/auth/login -H 'content-type: application/json' -d '{"email":"officer@dueflow.local","password":"..."}'`,
+    '  Ctrl-C stops everything.',
+    '',
+  ];
+  process.stdout.write(`${lines.join('\n')}\n`);
+}
+
+/** Stops the API first (no new work), then the worker (finishes in-flight tasks), then the servers. */
+async function stop(code: number, reason: string): Promise<void> {
+  if (stopping) return;
+  stopping = true;
+  log(`Stopping (${reason})...`);
+  for (const { name, process: child } of [...children].reverse()) {
+    if (child.exitCode !== null || child.signalCode !== null) continue;
+    const exited = new Promise<void>((r) => child.once('exit', () => r()));
+    child.kill('SIGTERM');
+    const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
+    await exited;
+    clearTimeout(timer);
+    log(`  ${name} stopped`);
+  }
+  if (temporal) await temporal.stop().then(() => log('  Temporal dev server stopped'));
+  if (postgres) await postgres.stop().then(() => log('  PostgreSQL stopped'));
+  process.exit(code);
+}
+
+main().catch(async (error: unknown) => {
+  log(`failed to start: ${error instanceof Error ? error.message : String(error)}`);
+  await stop(1, 'start-up failed');
+});
