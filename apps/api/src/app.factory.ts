@@ -5,7 +5,6 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
-import { errorBody } from './common/error-body';
 import { createValidationPipe } from './common/validation';
 import type { ApiConfig } from './config';
 
@@ -28,12 +27,6 @@ export async function createApiApp(config: ApiConfig): Promise<NestFastifyApplic
   const fastify = app.getHttpAdapter().getInstance();
   fastify.addHook('onSend', async (request, reply) => {
     void reply.header('x-request-id', request.id);
-  });
-  // Refusals fastify makes before Nest sees the request (malformed JSON, body too large) keep our shape.
-  fastify.setErrorHandler((error: Error & { statusCode?: number }, request, reply) => {
-    const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;
-    const message = status === 500 ? 'an unexpected error occurred; quote the request id when reporting it' : error.message;
-    void reply.status(status).send({ ...errorBody(status, message), requestId: request.id });
   });
   return app;
 }
