@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { NativeConnection } from '@temporalio/worker';
+import { DefaultLogger, LogLevel, NativeConnection, Runtime } from '@temporalio/worker';
 import pino from 'pino';
 import { createDataSource } from '@dueflow/persistence';
 import { loadWorkerConfig } from './config';
@@ -8,6 +8,14 @@ import { createDueflowWorker } from './worker';
 async function main(): Promise<void> {
   const config = loadWorkerConfig();
   const logger = pino({ name: 'dueflow-worker', level: config.LOG_LEVEL });
+  // The SDK's own logs (worker state, retries) go through the same JSON logger.
+  const sdkLevel: Record<string, LogLevel> = { trace: 'TRACE', debug: 'DEBUG', info: 'INFO', warn: 'WARN', error: 'ERROR', fatal: 'ERROR', silent: 'ERROR' };
+  Runtime.install({
+    logger: new DefaultLogger(sdkLevel[config.LOG_LEVEL] ?? 'INFO', (entry) => {
+      const level = entry.level === 'TRACE' ? 'trace' : entry.level === 'DEBUG' ? 'debug' : entry.level === 'WARN' ? 'warn' : entry.level === 'ERROR' ? 'error' : 'info';
+      logger[level]({ ...entry.meta, sdk: true }, entry.message);
+    }),
+  });
   const dataSource = createDataSource({ url: config.DATABASE_URL, poolSize: config.DATABASE_POOL_SIZE, applicationName: 'dueflow-worker' });
   await dataSource.initialize();
   const connection = await NativeConnection.connect({ address: config.TEMPORAL_ADDRESS });
