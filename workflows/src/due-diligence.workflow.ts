@@ -1,13 +1,9 @@
-import {
-  ApplicationFailure,
-  allHandlersFinished,
-  condition,
-  proxyActivities,
-  setHandler,
-} from '@temporalio/workflow';
+import { ApplicationFailure, allHandlersFinished, condition, proxyActivities, setHandler } from '@temporalio/workflow';
 import {
   decideUpdate,
+  declineTaskUpdate,
   getStateQuery,
+  provideInformationUpdate,
   recordSigningUpdate,
   submitReviewUpdate,
   withdrawUpdate,
@@ -15,34 +11,25 @@ import {
 import type {
   DecisionRequest,
   DecisionView,
+  DeclineRequest,
   DueDiligenceInput,
   DueflowActivities,
+  InformationRequest,
+  NotificationInput,
+  NotificationKind,
   ProjectChange,
   SigningRequest,
   StatusAnswer,
   SubmitReviewRequest,
   TaskView,
   TimelineEventInput,
+  TrackView,
   WithdrawRequest,
   WorkflowResult,
   WorkflowStateView,
 } from '@dueflow/contract';
-import type {
-  DomainErrorCode,
-  FieldProblem,
-  ProjectStatus,
-  SubmittedReview,
-  SynthesisReport,
-  Track,
-  TrackOutcome} from '@dueflow/domain';
-import {
-  TRACKS,
-  durationToMs,
-  needsDualApproval,
-  screenProject,
-  synthesize,
-  validateReview,
-} from '@dueflow/domain';
+import { TRACKS, durationToMs, needsDualApproval, screenProject, synthesize, validateReview } from '@dueflow/domain';
+import type { DomainErrorCode, FieldProblem, ProjectStatus, SubmittedReview, SynthesisReport, Track, TrackOutcome } from '@dueflow/domain';
 
 const activities = proxyActivities<DueflowActivities>({
   startToCloseTimeout: '30 seconds',
@@ -58,16 +45,38 @@ const WITHDRAWABLE: readonly ProjectStatus[] = [
   'information_requested',
   'awaiting_second_approval',
 ];
+const FINAL: readonly ProjectStatus[] = ['signed', 'rejected', 'withdrawn', 'lapsed'];
+const AWAITING_DECISION: readonly ProjectStatus[] = ['awaiting_decision', 'awaiting_second_approval'];
+
+const MANAGERS = 'role:manager';
+const ADMINS = 'role:admin';
 
 /** A refusal that reaches the API caller synchronously; the code maps to an HTTP status there. */
 function refuse(code: DomainErrorCode, message: string, details: FieldProblem[] = []): never {
   throw ApplicationFailure.create({ type: code, message, details: [details], nonRetryable: true });
 }
 
+interface TrackState {
+  round: number;
+  /** Slot loops still running in the current round (assigning, waiting, replacing). */
+  activeSlots: number;
+  /** False once the track no longer takes reviews (quorum reached, synthesis, withdrawal). */
+  accepting: boolean;
+  quorumFailureReported: boolean;
+}
+
+interface InfoRequest {
+  round: number;
+  questions: string[];
+  reopenTracks: Track[];
+  answered: boolean;
+}
+
 /**
  * One candidate project through screening, three parallel review tracks, synthesis, decision and
  * signing. The workflow is the source of truth for where the project is; every step is projected
- * into PostgreSQL by an idempotent activity keyed by the event sequence number.
+ * into PostgreSQL by an idempotent activity keyed by the event sequence number. Every duration comes
+ * from the policy snapshot the project was submitted under.
  */
 export async function dueDiligenceWorkflow(input: DueDiligenceInput): Promise<WorkflowResult> {
   return new DueDiligence(input).run();
@@ -77,19 +86,30 @@ class DueDiligence {
   private status: ProjectStatus = 'screening';
   private statusDetail: string | null = null;
   private seq = 0;
+  private notices = 0;
   private readonly tasks: TaskView[] = [];
-  private readonly reviews: SubmittedReview[] = [];
+  private readonly reviews: Array<SubmittedReview & { round: number }> = [];
   private readonly decisions: DecisionView[] = [];
+  private readonly tracks: Record<Track, TrackState>;
+  private readonly infoRequests: InfoRequest[] = [];
   private report: SynthesisReport | undefined;
   /** Set while a decision is being recorded, so a concurrent one is refused, not interleaved. */
   private deciding = false;
 
   constructor(private readonly input: DueDiligenceInput) {
+    const track = (): TrackState => ({ round: 0, activeSlots: 0, accepting: false, quorumFailureReported: false });
+    this.tracks = { expert: track(), vc: track(), academic: track() };
     setHandler(getStateQuery, () => this.view());
-    setHandler(submitReviewUpdate, (req) => this.submitReview(req), { validator: (req) => this.validateReview(req) });
+    setHandler(submitReviewUpdate, (req) => this.submitReview(req), { validator: (req) => this.validateTaskAction(req) });
+    setHandler(declineTaskUpdate, (req) => this.decline(req), { validator: (req) => this.validateTaskAction(req) });
     setHandler(decideUpdate, (req) => this.decide(req), { validator: (req) => this.validateDecision(req) });
+    setHandler(provideInformationUpdate, (req) => this.answer(req), { validator: (req) => this.validateAnswer(req) });
     setHandler(recordSigningUpdate, (req) => this.sign(req), { validator: (_req) => this.validateSigning() });
     setHandler(withdrawUpdate, (req) => this.withdraw(req), { validator: (_req) => this.validateWithdrawal() });
+  }
+
+  private get policy() {
+    return this.input.policy;
   }
 
   async run(): Promise<WorkflowResult> {
@@ -102,78 +122,218 @@ class DueDiligence {
       requestId: input.requestId ?? null,
     });
 
-    const problems = screenProject(input, input.policy);
+    const problems = screenProject(input, this.policy);
     if (problems.length > 0) {
       await this.move('rejected', problems.map((p) => p.problem).join('; '), 'screening_rejected', null, { reasons: problems });
       return this.finish();
     }
     await this.move('in_review', null, 'screening_passed', null, {});
+    if (!(await this.review(TRACKS, false))) return this.finish();
 
-    await Promise.all(TRACKS.map((track) => this.assign(track, input.policy.reviewersPerTrack[track])));
-    await condition(() => this.isOver() || this.allTracksComplete());
-    if (this.isOver()) return this.finish();
+    for (;;) {
+      await this.awaitDecision();
+      if (this.isOver()) return this.finish();
+      if (this.status === 'approved') break;
+      if (this.status === 'information_requested') {
+        const request = this.infoRequests[this.infoRequests.length - 1]!;
+        await condition(() => request.answered || this.isOver());
+        if (this.isOver()) return this.finish();
+        if (request.reopenTracks.length > 0 && !(await this.review(request.reopenTracks, true))) return this.finish();
+      }
+    }
 
-    await this.synthesise();
-    await condition(() => this.isOver() || this.status === 'approved');
-    if (this.status === 'approved') {
-      const signed = await condition(() => this.isOver(), durationToMs(input.policy.signingDeadline));
-      if (!signed) await this.move('lapsed', 'not signed before the signing deadline', 'lapsed', null, {});
+    const signed = await condition(() => this.isOver(), durationToMs(this.policy.signingDeadline));
+    if (!signed) {
+      await this.move('lapsed', 'not signed before the signing deadline', 'lapsed', null, {}, [
+        this.notice('escalation', MANAGERS, `Approval lapsed: ${input.company} was not signed in time`, {}),
+      ]);
     }
     return this.finish();
   }
 
   // ---- review tracks ----------------------------------------------------------------------
 
-  private async assign(track: Track, count: number): Promise<void> {
-    const onTrack = this.tasks.filter((t) => t.track === track);
-    const firstSlot = onTrack.reduce((max, t) => Math.max(max, t.slot + 1), 0);
+  /** Runs a review round on `tracks`, then the synthesis. False when the project ended meanwhile. */
+  private async review(tracks: readonly Track[], reopen: boolean): Promise<boolean> {
+    for (const track of tracks) {
+      const state = this.tracks[track];
+      if (reopen) state.round += 1;
+      state.accepting = true;
+      state.quorumFailureReported = false;
+    }
+    await Promise.all(tracks.map((track) => this.openTrack(track)));
+    await condition(() => this.isOver() || TRACKS.every((t) => this.trackSettled(t)));
+    if (this.isOver()) return false;
+    await this.synthesise();
+    return !this.isOver();
+  }
+
+  /** Assigns the track's panel in one step, then follows each slot until it is settled. */
+  private async openTrack(track: Track): Promise<void> {
+    const count = this.policy.reviewersPerTrack[track];
+    const firstSlot = this.tasks.filter((t) => t.track === track).reduce((max, t) => Math.max(max, t.slot + 1), 0);
     const slots = Array.from({ length: count }, (_, i) => ({ slot: firstSlot + i, attempt: 0 }));
-    const dueAt = new Date(Date.now() + durationToMs(this.input.policy.reviewDeadline)).toISOString();
+    this.tracks[track].activeSlots += slots.length;
+    const assigned = await this.assign(track, slots);
+    for (const { slot } of slots) {
+      void this.followSlot(track, slot, assigned.find((t) => t.slot === slot) ?? null);
+    }
+  }
+
+  /**
+   * One seat on a track's panel: waits for its reviewer, chases them (reminder, then expiry and
+   * escalation at the due date) and finds a replacement after a decline or an expiry.
+   */
+  private async followSlot(track: Track, slot: number, first: TaskView | null): Promise<void> {
+    const state = this.tracks[track];
+    let task = first;
+    let expiries = 0;
+    try {
+      while (task) {
+        const outcome = await this.watch(task);
+        if (outcome === 'submitted' || outcome === 'cancelled' || !state.accepting) return;
+        if (outcome === 'expired') {
+          expiries += 1;
+          if (expiries > this.policy.maxReassignments) return;
+        }
+        const [replacement] = await this.assign(track, [{ slot, attempt: task.attempt + 1 }]);
+        task = replacement ?? null;
+      }
+    } finally {
+      state.activeSlots -= 1;
+      await this.reportQuorumFailure(track);
+    }
+  }
+
+  private async assign(track: Track, slots: Array<{ slot: number; attempt: number }>): Promise<TaskView[]> {
+    const dueAt = new Date(Date.now() + durationToMs(this.policy.reviewDeadline)).toISOString();
     const result = await activities.assignReviewers({
       projectId: this.input.projectId,
       company: this.input.company,
       sector: this.input.sector,
       track,
       slots,
-      excludeReviewerIds: onTrack.map((t) => t.assigneeId),
+      excludeReviewerIds: this.tasks.filter((t) => t.track === track).map((t) => t.assigneeId),
       dueAt,
-      event: this.event('reviewers_assigned', null, { track }),
+      event: this.event(slots.some((s) => s.attempt > 0) ? 'reviewer_replaced' : 'reviewers_assigned', null, { track, round: this.tracks[track].round }),
     });
-    this.tasks.push(...result.tasks);
-    if (this.status === 'withdrawn') await this.closeOpenTasks('cancelled', 'withdrawn');
+    const round = this.tracks[track].round;
+    const tasks = result.tasks.filter((t) => !this.tasks.some((known) => known.taskId === t.taskId)).map((t) => ({ ...t, round }));
+    this.tasks.push(...tasks);
+    if (result.shortfall > 0 && this.tracks[track].accepting && !this.isOver()) {
+      const detail = `the ${track} track is short of ${result.shortfall} reviewer(s): the eligible pool is exhausted`;
+      this.statusDetail = detail;
+      await activities.recordTransition({
+        projectId: this.input.projectId,
+        event: this.event('reviewer_pool_exhausted', null, { track, shortfall: result.shortfall }),
+        status: { status: this.status, detail },
+        notify: [this.notice('quorum_failure', MANAGERS, `${this.input.company}: ${detail}`, { track, shortfall: result.shortfall })],
+      });
+    }
+    // The track may have closed (quorum, withdrawal) while the assignment was being made.
+    if (!this.tracks[track].accepting) await this.closeTasks(tasks, 'cancelled', 'the track no longer takes reviews');
+    return tasks;
+  }
+
+  /** Waits out a task: reminder before the due date, expiry at it. Returns how the task ended. */
+  private async watch(task: TaskView): Promise<TaskView['status']> {
+    const closed = () => task.status !== 'open';
+    const due = Date.parse(task.dueAt);
+    const remindAt = due - durationToMs(this.policy.reminderBefore);
+    if (remindAt > Date.now() && !(await condition(closed, remindAt - Date.now()))) {
+      await activities.recordReminder({
+        projectId: this.input.projectId,
+        taskId: task.taskId,
+        event: this.event('reminder_sent', null, { taskId: task.taskId, track: task.track, reviewerId: task.assigneeId, dueAt: task.dueAt }),
+        notify: [this.notice('reminder', task.assigneeId, `Reminder: your ${task.track} review of ${this.input.company} is due ${task.dueAt}`, { taskId: task.taskId, dueAt: task.dueAt })],
+      });
+    }
+    if (due > Date.now() && (await condition(closed, due - Date.now()))) return task.status;
+    if (task.status !== 'open') return task.status;
+    await this.closeTasks([task], 'expired', 'the due date passed', [
+      this.notice('escalation', MANAGERS, `Overdue ${task.track} review of ${this.input.company}: a replacement is being assigned`, {
+        taskId: task.taskId,
+        reviewerId: task.assigneeId,
+        dueAt: task.dueAt,
+      }),
+    ]);
+    return 'expired';
+  }
+
+  private submittedInRound(track: Track): number {
+    const round = this.tracks[track].round;
+    return this.reviews.filter((r) => r.track === track && r.round === round).length;
   }
 
   private trackOutcome(track: Track): TrackOutcome {
-    const required = this.input.policy.quorum[track];
-    const submitted = this.reviews.filter((r) => r.track === track).length;
+    const required = this.policy.quorum[track];
+    const submitted = this.submittedInRound(track);
     return { status: submitted >= required ? 'complete' : 'quorum_failed', required, submitted };
   }
 
-  private allTracksComplete(): boolean {
-    return TRACKS.every((track) => this.trackOutcome(track).status === 'complete');
+  /** Quorum reached, or no seat can still produce a review. */
+  private trackSettled(track: Track): boolean {
+    return this.trackOutcome(track).status === 'complete' || this.tracks[track].activeSlots === 0;
   }
 
-  private validateReview(req: SubmitReviewRequest): void {
+  private async reportQuorumFailure(track: Track): Promise<void> {
+    const state = this.tracks[track];
+    const outcome = this.trackOutcome(track);
+    if (state.activeSlots > 0 || outcome.status === 'complete' || state.quorumFailureReported || this.isOver()) return;
+    state.quorumFailureReported = true;
+    const detail = `the ${track} track cannot reach its quorum (${outcome.submitted} of ${outcome.required} reviews): no eligible reviewer is left`;
+    this.statusDetail = detail;
+    await activities.recordTransition({
+      projectId: this.input.projectId,
+      event: this.event('quorum_failed', null, { track, ...outcome }),
+      status: { status: this.status, detail },
+      notify: [this.notice('quorum_failure', MANAGERS, `${this.input.company}: ${detail}`, { track, ...outcome })],
+    });
+  }
+
+  private validateTaskAction(req: SubmitReviewRequest | DeclineRequest): void {
     const task = this.tasks.find((t) => t.taskId === req.taskId);
     if (!task || task.assigneeId !== req.reviewerId) refuse('NOT_FOUND', 'no such task for this reviewer');
     if (task.status !== 'open') refuse('INVALID_STATE', `the task is ${task.status}, not open`);
-    if (this.status !== 'in_review') refuse('INVALID_STATE', `the project is ${this.status}, not in review`);
-    const problems = validateReview(task.track, req.review);
-    if (problems.length > 0) refuse('VALIDATION_FAILED', 'the review is incomplete or invalid', problems);
+    if (this.status !== 'in_review' || !this.tracks[task.track].accepting) {
+      refuse('INVALID_STATE', `the project is ${this.status}; the ${task.track} track takes no more reviews`);
+    }
+    if ('review' in req) {
+      const problems = validateReview(task.track, req.review);
+      if (problems.length > 0) refuse('VALIDATION_FAILED', 'the review is incomplete or invalid', problems);
+    }
   }
 
   private async submitReview(req: SubmitReviewRequest): Promise<StatusAnswer> {
     const task = this.tasks.find((t) => t.taskId === req.taskId)!;
     task.status = 'submitted';
     const event = this.event('review_submitted', req.reviewerId, { taskId: task.taskId, track: task.track, requestId: req.requestId ?? null });
-    this.reviews.push({ ...req.review, taskId: task.taskId, reviewerId: req.reviewerId, track: task.track, submittedAt: event.occurredAt });
-    await activities.recordReview({
+    this.reviews.push({ ...req.review, taskId: task.taskId, reviewerId: req.reviewerId, track: task.track, submittedAt: event.occurredAt, round: task.round ?? 0 });
+    const complete = this.trackOutcome(task.track).status === 'complete';
+    if (complete) this.tracks[task.track].accepting = false;
+    await activities.recordReview({ projectId: this.input.projectId, taskId: task.taskId, reviewerId: req.reviewerId, track: task.track, review: req.review, event });
+    // The track has its quorum: the rest of its panel is released at once, not when the others finish.
+    if (complete) await this.closeTasks(this.tasks.filter((t) => t.track === task.track && t.status === 'open'), 'cancelled', 'quorum reached');
+    return { status: this.status };
+  }
+
+  private async decline(req: DeclineRequest): Promise<StatusAnswer> {
+    const task = this.tasks.find((t) => t.taskId === req.taskId)!;
+    task.status = 'declined';
+    await activities.recordDecline({
       projectId: this.input.projectId,
       taskId: task.taskId,
       reviewerId: req.reviewerId,
-      track: task.track,
-      review: req.review,
-      event,
+      company: this.input.company,
+      reason: req.reason,
+      conflictOfInterest: req.conflictOfInterest,
+      event: this.event('task_declined', req.reviewerId, {
+        taskId: task.taskId,
+        track: task.track,
+        reason: req.reason,
+        conflictOfInterest: req.conflictOfInterest,
+        requestId: req.requestId ?? null,
+      }),
     });
     return { status: this.status };
   }
@@ -181,31 +341,44 @@ class DueDiligence {
   // ---- synthesis and decision -------------------------------------------------------------
 
   private async synthesise(): Promise<void> {
-    await this.move('synthesis', null, 'tracks_complete', null, {
-      tracks: Object.fromEntries(TRACKS.map((t) => [t, this.trackOutcome(t)])),
-    });
-    await this.closeOpenTasks('cancelled', 'quorum reached');
-    const report = synthesize({
-      totalInvestment: this.input.totalInvestment,
-      policy: this.input.policy,
-      reviews: this.reviews,
-      trackOutcomes: { expert: this.trackOutcome('expert'), vc: this.trackOutcome('vc'), academic: this.trackOutcome('academic') },
-    });
+    const outcomes = { expert: this.trackOutcome('expert'), vc: this.trackOutcome('vc'), academic: this.trackOutcome('academic') };
+    for (const track of TRACKS) this.tracks[track].accepting = false;
+    await this.move('synthesis', this.statusDetail, 'tracks_complete', null, { tracks: outcomes });
+    await this.closeTasks(this.tasks.filter((t) => t.status === 'open'), 'cancelled', 'the review round is over');
+    // Each track counts its latest round only: a re-opened track's new panel replaces the old one.
+    const reviews = this.reviews.filter((r) => r.round === this.tracks[r.track].round).map(({ round: _round, ...review }) => review);
+    const report = synthesize({ totalInvestment: this.input.totalInvestment, policy: this.policy, reviews, trackOutcomes: outcomes });
     this.report = report;
     this.status = 'awaiting_decision';
     await activities.saveSynthesis({
       projectId: this.input.projectId,
       report,
       event: this.event('synthesis_completed', null, { recommendation: report.recommendation, overallScore: report.overallScore }),
-      status: { status: 'awaiting_decision', detail: null },
+      status: { status: 'awaiting_decision', detail: this.statusDetail },
+      notify: [this.notice('decision', MANAGERS, `Decision needed: ${this.input.company} (recommendation: ${report.recommendation})`, { recommendation: report.recommendation })],
     });
+  }
+
+  /** Waits for the next decision, with a reminder before the deadline and an escalation at it. */
+  private async awaitDecision(): Promise<void> {
+    const decided = this.decisions.length;
+    const changed = () => this.decisions.length !== decided || !AWAITING_DECISION.includes(this.status);
+    const deadline = durationToMs(this.policy.decisionDeadline);
+    const reminderBefore = durationToMs(this.policy.reminderBefore);
+    const started = Date.now();
+    const remindAt = started + (reminderBefore < deadline ? deadline - reminderBefore : deadline / 2);
+    if (!(await condition(changed, remindAt - started))) {
+      await this.announce('decision_reminder', { due: new Date(started + deadline).toISOString() }, this.notice('decision_reminder', MANAGERS, `Reminder: decision on ${this.input.company} is due`, {}));
+    }
+    if (!changed() && !(await condition(changed, Math.max(1, started + deadline - Date.now())))) {
+      await this.announce('decision_escalated', {}, this.notice('escalation', ADMINS, `Decision on ${this.input.company} is overdue`, { status: this.status }));
+    }
+    await condition(changed);
   }
 
   private validateDecision(req: DecisionRequest): void {
     if (this.deciding) refuse('INVALID_STATE', 'another decision on this project is being recorded');
-    if (this.status !== 'awaiting_decision' && this.status !== 'awaiting_second_approval') {
-      refuse('INVALID_STATE', `the project is ${this.status}, not awaiting a decision`);
-    }
+    if (!AWAITING_DECISION.includes(this.status)) refuse('INVALID_STATE', `the project is ${this.status}, not awaiting a decision`);
     if (req.managerId === this.input.submittedBy) refuse('FORBIDDEN', 'the submitting officer cannot decide on their own project');
     if (this.status === 'awaiting_second_approval') {
       if (req.outcome === 'request_info') refuse('RULE_VIOLATION', 'a second approval is go or no_go');
@@ -214,7 +387,9 @@ class DueDiligence {
         refuse('RULE_VIOLATION', 'the second approval must come from a different manager');
       }
     }
-    if (req.outcome === 'request_info') refuse('RULE_VIOLATION', 'information requests are not enabled in this release');
+    if (req.outcome === 'request_info' && !(req.questions && req.questions.length > 0)) {
+      refuse('VALIDATION_FAILED', 'an information request needs questions', [{ field: 'questions', problem: 'must list at least one question' }]);
+    }
   }
 
   private async decide(req: DecisionRequest): Promise<StatusAnswer> {
@@ -223,6 +398,10 @@ class DueDiligence {
       const next = this.statusAfterDecision(req);
       const decidedAt = new Date().toISOString();
       this.decisions.push({ managerId: req.managerId, outcome: req.outcome, decidedAt });
+      const reopenTracks = req.outcome === 'request_info' ? [...new Set(req.reopenTracks ?? [])] : [];
+      if (req.outcome === 'request_info') {
+        this.infoRequests.push({ round: this.infoRequests.length + 1, questions: req.questions ?? [], reopenTracks, answered: false });
+      }
       this.status = next;
       await activities.recordDecision({
         projectId: this.input.projectId,
@@ -232,19 +411,56 @@ class DueDiligence {
         rationale: req.rationale,
         conditions: req.conditions ?? [],
         questions: req.questions ?? [],
-        event: this.event('decision_recorded', req.managerId, { outcome: req.outcome, rationale: req.rationale, requestId: req.requestId ?? null }),
+        reopenTracks,
+        event: this.event('decision_recorded', req.managerId, { outcome: req.outcome, rationale: req.rationale, reopenTracks, requestId: req.requestId ?? null }),
         status: { status: next, detail: null },
+        notify: [this.decisionNotice(req, next)],
       });
+      this.statusDetail = null;
       return { status: next };
     } finally {
       this.deciding = false;
     }
   }
 
+  private decisionNotice(req: DecisionRequest, next: ProjectStatus): NotificationInput {
+    if (req.outcome === 'request_info') {
+      return this.notice('information_request', this.input.submittedBy, `Information requested on ${this.input.company}`, { questions: req.questions ?? [] });
+    }
+    if (next === 'awaiting_second_approval') {
+      return this.notice('decision', MANAGERS, `Second approval needed: ${this.input.company}`, { firstApprover: req.managerId });
+    }
+    return this.notice('decision', this.input.submittedBy, `${this.input.company}: ${next}`, { outcome: req.outcome, status: next });
+  }
+
   private statusAfterDecision(req: DecisionRequest): ProjectStatus {
     if (req.outcome === 'no_go') return 'rejected';
+    if (req.outcome === 'request_info') return 'information_requested';
     if (this.status === 'awaiting_second_approval') return 'approved';
-    return needsDualApproval(this.input.totalInvestment, this.input.policy) ? 'awaiting_second_approval' : 'approved';
+    return needsDualApproval(this.input.totalInvestment, this.policy) ? 'awaiting_second_approval' : 'approved';
+  }
+
+  private validateAnswer(req: InformationRequest): void {
+    if (this.status !== 'information_requested') refuse('INVALID_STATE', `the project is ${this.status}; no information was requested`);
+    if (req.actorId !== this.input.submittedBy) refuse('FORBIDDEN', 'only the submitting officer answers information requests');
+  }
+
+  private async answer(req: InformationRequest): Promise<StatusAnswer> {
+    const request = this.infoRequests[this.infoRequests.length - 1]!;
+    request.answered = true;
+    const next: ProjectStatus = request.reopenTracks.length > 0 ? 'in_review' : 'awaiting_decision';
+    this.status = next;
+    await activities.recordInformation({
+      projectId: this.input.projectId,
+      round: request.round,
+      questions: request.questions,
+      answers: req.answers,
+      answeredBy: req.actorId,
+      event: this.event('information_provided', req.actorId, { round: request.round, reopenTracks: request.reopenTracks, requestId: req.requestId ?? null }),
+      status: { status: next, detail: null },
+      notify: [this.notice('decision', MANAGERS, `${this.input.company}: the officer answered your questions`, { round: request.round })],
+    });
+    return { status: next };
   }
 
   // ---- signing and withdrawal -------------------------------------------------------------
@@ -272,39 +488,63 @@ class DueDiligence {
   }
 
   private async withdraw(req: WithdrawRequest): Promise<StatusAnswer> {
+    for (const track of TRACKS) this.tracks[track].accepting = false;
     await this.move('withdrawn', req.reason, 'withdrawn', req.actorId, { reason: req.reason, requestId: req.requestId ?? null });
-    await this.closeOpenTasks('cancelled', 'withdrawn');
+    await this.closeTasks(this.tasks.filter((t) => t.status === 'open'), 'cancelled', 'withdrawn');
     return { status: 'withdrawn' };
   }
 
   // ---- plumbing ---------------------------------------------------------------------------
 
-  private async closeOpenTasks(taskStatus: 'cancelled' | 'expired', reason: string): Promise<void> {
-    const open = this.tasks.filter((t) => t.status === 'open');
+  private async closeTasks(tasks: TaskView[], taskStatus: 'cancelled' | 'expired', reason: string, notify?: NotificationInput[]): Promise<void> {
+    const open = tasks.filter((t) => t.status === 'open');
     if (open.length === 0) return;
     for (const task of open) task.status = taskStatus;
+    const taskIds = open.map((t) => t.taskId);
     await activities.closeTasks({
       projectId: this.input.projectId,
-      taskIds: open.map((t) => t.taskId),
+      taskIds,
       taskStatus,
-      event: this.event(taskStatus === 'cancelled' ? 'tasks_cancelled' : 'tasks_expired', null, { taskIds: open.map((t) => t.taskId), reason }),
+      event: this.event(taskStatus === 'cancelled' ? 'tasks_cancelled' : 'task_expired', null, { taskIds, reason }),
+      notify,
     });
   }
 
   /** Changes status in memory at once (validators see it), then projects it durably. */
-  private async move(status: ProjectStatus, detail: string | null, type: string, actorId: string | null, data: Record<string, unknown>): Promise<void> {
+  private async move(
+    status: ProjectStatus,
+    detail: string | null,
+    type: string,
+    actorId: string | null,
+    data: Record<string, unknown>,
+    notify?: NotificationInput[],
+  ): Promise<void> {
     this.status = status;
     this.statusDetail = detail;
-    const change: ProjectChange = { projectId: this.input.projectId, event: this.event(type, actorId, data), status: { status, detail } };
+    const change: ProjectChange = { projectId: this.input.projectId, event: this.event(type, actorId, data), status: { status, detail }, notify };
     await activities.recordTransition(change);
+  }
+
+  /** A timeline event with notifications, without a status change. */
+  private async announce(type: string, data: Record<string, unknown>, notification: NotificationInput): Promise<void> {
+    await activities.recordTransition({ projectId: this.input.projectId, event: this.event(type, null, data), notify: [notification] });
   }
 
   private event(type: string, actorId: string | null, data: Record<string, unknown>): TimelineEventInput {
     return { seq: ++this.seq, type, actorId, occurredAt: new Date().toISOString(), data };
   }
 
+  /**
+   * Keyed by a counter of the workflow's own (deterministic, replayed identically), so the outbox
+   * holds each message once however often the step that carries it is retried.
+   */
+  private notice(kind: NotificationKind, recipient: string, subject: string, payload: Record<string, unknown>): NotificationInput {
+    this.notices += 1;
+    return { key: `${this.input.projectId}:n${this.notices}`, kind, recipient, subject, payload: { projectId: this.input.projectId, ...payload } };
+  }
+
   private isOver(): boolean {
-    return this.status === 'withdrawn' || this.status === 'rejected' || this.status === 'signed' || this.status === 'lapsed';
+    return FINAL.includes(this.status);
   }
 
   private async finish(): Promise<WorkflowResult> {
@@ -313,13 +553,22 @@ class DueDiligence {
   }
 
   private view(): WorkflowStateView {
+    const trackView = (track: Track): TrackView => {
+      const state = this.tracks[track];
+      const outcome = this.trackOutcome(track);
+      const status = outcome.status === 'complete' ? 'complete' : state.accepting ? 'in_review' : state.quorumFailureReported ? 'quorum_failed' : 'closed';
+      return { status, round: state.round, required: outcome.required, submitted: outcome.submitted };
+    };
+    const pending = this.infoRequests.find((r) => !r.answered);
     return {
       projectId: this.input.projectId,
       status: this.status,
       statusDetail: this.statusDetail,
       tasks: this.tasks.map((t) => ({ ...t })),
+      tracks: { expert: trackView('expert'), vc: trackView('vc'), academic: trackView('academic') },
       decisions: this.decisions.map((d) => ({ ...d })),
       synthesisReady: this.report !== undefined,
+      questions: pending?.questions ?? [],
     };
   }
 }

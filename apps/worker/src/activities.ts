@@ -18,5 +18,8 @@ export function createActivities({ store }: ActivityDependencies): DueflowActivi
     recordDecision: (input) => store.recordDecision(input),
     recordSigning: (input) => store.recordSigning(input),
     closeTasks: (input) => store.closeTasks(input),
+    recordDecline: (input) => store.recordDecline(input),
+    recordReminder: (input) => store.recordReminder(input),
+    recordInformation: (input) => store.recordInformation(input),
   };
 }

@@ -13,11 +13,34 @@ export interface TimelineEventInput {
   data: Record<string, unknown>;
 }
 
+export type NotificationKind =
+  | 'assignment'
+  | 'reminder'
+  | 'escalation'
+  | 'quorum_failure'
+  | 'decision'
+  | 'information_request'
+  | 'decision_reminder';
+
+/**
+ * A message for the outbox, written in the same transaction as the step that causes it. `key` is
+ * unique for the message (derived from project and event seq), so a retried step queues it once.
+ */
+export interface NotificationInput {
+  key: string;
+  kind: NotificationKind;
+  /** A user id, or `role:<role>` for whoever holds the role. */
+  recipient: string;
+  subject: string;
+  payload: Record<string, unknown>;
+}
+
 /** Every activity that changes a project records why (the event) and, when it moves, where to. */
 export interface ProjectChange {
   projectId: string;
   event: TimelineEventInput;
   status?: { status: ProjectStatus; detail: string | null };
+  notify?: NotificationInput[];
 }
 
 export interface AssignReviewersInput extends ProjectChange {
@@ -47,6 +70,7 @@ export interface SaveSynthesisInput extends ProjectChange {
 
 export interface RecordDecisionInput extends ProjectChange {
   decisionSeq: number;
+  reopenTracks: Track[];
   managerId: string;
   outcome: DecisionOutcome;
   rationale: string;
@@ -66,6 +90,25 @@ export interface CloseTasksInput extends ProjectChange {
   taskStatus: 'cancelled' | 'expired';
 }
 
+export interface RecordDeclineInput extends ProjectChange {
+  taskId: string;
+  reviewerId: string;
+  company: string;
+  reason: string;
+  conflictOfInterest: boolean;
+}
+
+export interface RecordReminderInput extends ProjectChange {
+  taskId: string;
+}
+
+export interface RecordInformationInput extends ProjectChange {
+  round: number;
+  questions: string[];
+  answers: string[];
+  answeredBy: string;
+}
+
 /** Implemented by apps/worker; workflows import this type only. */
 export interface DueflowActivities {
   recordTransition(input: ProjectChange): Promise<void>;
@@ -75,4 +118,7 @@ export interface DueflowActivities {
   recordDecision(input: RecordDecisionInput): Promise<void>;
   recordSigning(input: RecordSigningInput): Promise<void>;
   closeTasks(input: CloseTasksInput): Promise<void>;
+  recordDecline(input: RecordDeclineInput): Promise<void>;
+  recordReminder(input: RecordReminderInput): Promise<void>;
+  recordInformation(input: RecordInformationInput): Promise<void>;
 }

@@ -23,6 +23,8 @@ export interface DueDiligenceInput {
 
 export interface TaskView {
   taskId: string;
+  /** Review round of the track: 0 first, +1 each time a manager re-opens the track. */
+  round?: number;
   track: Track;
   slot: number;
   attempt: number;
@@ -43,8 +45,11 @@ export interface WorkflowStateView {
   status: ProjectStatus;
   statusDetail: string | null;
   tasks: TaskView[];
+  tracks: Record<Track, TrackView>;
   decisions: DecisionView[];
   synthesisReady: boolean;
+  /** Open questions while information is requested. */
+  questions: string[];
 }
 
 export interface SubmitReviewRequest {
@@ -60,7 +65,30 @@ export interface DecisionRequest {
   rationale: string;
   conditions?: string[];
   questions?: string[];
+  /** With request_info: tracks to review again once the answers arrive. */
+  reopenTracks?: Track[];
   requestId?: string;
+}
+
+export interface DeclineRequest {
+  taskId: string;
+  reviewerId: string;
+  reason: string;
+  conflictOfInterest: boolean;
+  requestId?: string;
+}
+
+export interface InformationRequest {
+  actorId: string;
+  answers: string[];
+  requestId?: string;
+}
+
+export interface TrackView {
+  status: 'in_review' | 'complete' | 'quorum_failed' | 'closed';
+  round: number;
+  required: number;
+  submitted: number;
 }
 
 export interface SigningRequest {

@@ -5,12 +5,16 @@ import { status as GrpcStatus } from '@grpc/grpc-js';
 import {
   DUE_DILIGENCE_WORKFLOW,
   DecisionRequest,
+  DeclineRequest,
   DueDiligenceInput,
+  InformationRequest,
   SigningRequest,
   StatusAnswer,
   SubmitReviewRequest,
   WithdrawRequest,
   decideUpdate,
+  declineTaskUpdate,
+  provideInformationUpdate,
   recordSigningUpdate,
   submitReviewUpdate,
   withdrawUpdate,
@@ -44,6 +48,14 @@ export class ProcessGateway {
 
   submitReview(projectId: string, request: SubmitReviewRequest): Promise<StatusAnswer> {
     return this.update(projectId, () => this.handle(projectId).executeUpdate(submitReviewUpdate, { args: [request] }));
+  }
+
+  declineTask(projectId: string, request: DeclineRequest): Promise<StatusAnswer> {
+    return this.update(projectId, () => this.handle(projectId).executeUpdate(declineTaskUpdate, { args: [request] }));
+  }
+
+  provideInformation(projectId: string, request: InformationRequest): Promise<StatusAnswer> {
+    return this.update(projectId, () => this.handle(projectId).executeUpdate(provideInformationUpdate, { args: [request] }));
   }
 
   decide(projectId: string, request: DecisionRequest): Promise<StatusAnswer> {

@@ -1,6 +1,8 @@
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
+  ArrayMinSize,
+  ArrayUnique,
   IsArray,
   IsDateString,
   IsEmail,
@@ -27,6 +29,8 @@ import {
   ProjectStatus,
   SECTORS,
   Sector,
+  TRACKS,
+  Track,
 } from '@dueflow/domain';
 import { MoneyDto } from '../common/money.dto';
 
@@ -71,6 +75,17 @@ export class DecisionDto {
   @MinLength(1, { each: true })
   @MaxLength(2000, { each: true })
   questions?: string[];
+
+  @ValidateIf((o: DecisionDto) => o.reopenTracks !== undefined)
+  @IsArray()
+  @ArrayMaxSize(TRACKS.length)
+  @ArrayUnique()
+  @IsIn(TRACKS, { each: true, message: `each must be one of ${TRACKS.join(', ')}` })
+  reopenTracks?: Track[];
+}
+
+export class InformationDto {
+  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(50) @IsString({ each: true }) @MinLength(1, { each: true }) @MaxLength(10_000, { each: true }) answers!: string[];
 }
 
 export class SigningDto {

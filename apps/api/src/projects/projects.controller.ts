@@ -4,7 +4,7 @@ import { DomainError } from '@dueflow/domain';
 import type { AuthUser } from '../auth/auth-user';
 import { CurrentUser, RequestId, Roles } from '../auth/decorators';
 import { UuidPipe } from '../common/uuid.pipe';
-import { CreateProjectDto, DecisionDto, ListProjectsQuery, SigningDto, WithdrawDto } from './project.dto';
+import { CreateProjectDto, DecisionDto, InformationDto, ListProjectsQuery, SigningDto, WithdrawDto } from './project.dto';
 import { ProjectsService } from './projects.service';
 
 const KEY_PATTERN = /^[A-Za-z0-9._:-]{1,128}$/;
@@ -60,6 +60,13 @@ export class ProjectsController {
   @Roles('manager')
   decide(@CurrentUser() user: AuthUser, @Param('id', new UuidPipe()) id: string, @Body() body: DecisionDto, @RequestId() requestId: string) {
     return this.projects.decide(user, id, body, requestId);
+  }
+
+  @Post(':id/information')
+  @HttpCode(200)
+  @Roles('officer')
+  provideInformation(@CurrentUser() user: AuthUser, @Param('id', new UuidPipe()) id: string, @Body() body: InformationDto, @RequestId() requestId: string) {
+    return this.projects.provideInformation(user, id, body, requestId);
   }
 
   @Post(':id/signing')

@@ -5,7 +5,7 @@ import { DomainError, canonicalJson } from '@dueflow/domain';
 import { PolicyStore, ProjectEntity, ProjectStore, UserStore, decodeCursor } from '@dueflow/persistence';
 import { AuthUser, hasRole, seesEverything } from '../auth/auth-user';
 import { ProcessGateway } from '../infrastructure/process.gateway';
-import { CreateProjectDto, DecisionDto, ListProjectsQuery, SigningDto, WithdrawDto } from './project.dto';
+import { CreateProjectDto, DecisionDto, InformationDto, ListProjectsQuery, SigningDto, WithdrawDto } from './project.dto';
 import { presentProjectDetail, presentProjectSummary, presentTimelineEvent } from './project.presenter';
 
 const DEFAULT_PAGE = 20;
@@ -106,8 +106,16 @@ export class ProjectsService {
       rationale: dto.rationale,
       conditions: dto.conditions,
       questions: dto.questions,
+      reopenTracks: dto.outcome === 'request_info' ? dto.reopenTracks : undefined,
       requestId,
     });
+  }
+
+  /** Only the project's own officer answers the manager's questions. */
+  async provideInformation(officer: AuthUser, id: string, dto: InformationDto, requestId: string) {
+    const project = await this.visibleToPanel(officer, id);
+    if (project.submittedBy !== officer.id) throw new DomainError('FORBIDDEN', 'only the officer who submitted the project answers its information requests');
+    return this.process.provideInformation(id, { actorId: officer.id, answers: dto.answers, requestId });
   }
 
   async sign(actor: AuthUser, id: string, dto: SigningDto, requestId: string) {

@@ -56,3 +56,8 @@ export class ReviewDto {
   @IsString() @MaxLength(MAX_COMMENTS_LENGTH) comments!: string;
   @IsOptional() @ValidateNested() @Type(() => CoInvestmentDto) coInvestment?: CoInvestmentDto;
 }
+
+export class DeclineDto {
+  @IsString() @MinLength(1) @MaxLength(2000) reason!: string;
+  @IsBoolean() conflictOfInterest!: boolean;
+}

@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/com
 import type { AuthUser } from '../auth/auth-user';
 import { CurrentUser, RequestId, Roles } from '../auth/decorators';
 import { UuidPipe } from '../common/uuid.pipe';
-import { ListTasksQuery, ReviewDto } from './task.dto';
+import { DeclineDto, ListTasksQuery, ReviewDto } from './task.dto';
 import { TasksService } from './tasks.service';
 
 @Controller('tasks')
@@ -25,5 +25,12 @@ export class TasksController {
   @Roles('reviewer')
   submitReview(@CurrentUser() user: AuthUser, @Param('id', new UuidPipe()) id: string, @Body() body: ReviewDto, @RequestId() requestId: string) {
     return this.tasks.submitReview(user, id, body, requestId);
+  }
+
+  @Post(':id/decline')
+  @HttpCode(200)
+  @Roles('reviewer')
+  decline(@CurrentUser() user: AuthUser, @Param('id', new UuidPipe()) id: string, @Body() body: DeclineDto, @RequestId() requestId: string) {
+    return this.tasks.decline(user, id, body, requestId);
   }
 }

@@ -4,7 +4,7 @@ import { ReviewTaskEntity, TaskStore } from '@dueflow/persistence';
 import { AuthUser, seesEverything } from '../auth/auth-user';
 import { ProcessGateway } from '../infrastructure/process.gateway';
 import { presentReview } from '../projects/project.presenter';
-import { ListTasksQuery, ReviewDto } from './task.dto';
+import { DeclineDto, ListTasksQuery, ReviewDto } from './task.dto';
 
 const TASK_PAGE = 200;
 
@@ -58,6 +58,12 @@ export class TasksService {
     const problems = validateReview(task.track, review);
     if (problems.length > 0) throw new DomainError('VALIDATION_FAILED', 'the review is incomplete or invalid', problems);
     return this.process.submitReview(task.projectId, { taskId: task.id, reviewerId: reviewer.id, review, requestId });
+  }
+
+  /** The assignee steps back (a late-found conflict, no time); the workflow assigns a replacement. */
+  async decline(reviewer: AuthUser, id: string, dto: DeclineDto, requestId: string) {
+    const task = await this.ownTask(reviewer, id);
+    return this.process.declineTask(task.projectId, { taskId: task.id, reviewerId: reviewer.id, reason: dto.reason, conflictOfInterest: dto.conflictOfInterest, requestId });
   }
 
   private async visibleTask(viewer: AuthUser, id: string): Promise<ReviewTaskEntity> {

@@ -1,7 +1,7 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Relation } from 'typeorm';
 import { UserEntity } from './user.entity';
 import { ProjectEntity } from './project.entity';
-import type { DecisionOutcome } from '@dueflow/domain';
+import type { DecisionOutcome, Track } from '@dueflow/domain';
 
 @Entity('decisions')
 @Index('decisions_project_seq_uq', ['projectId', 'seq'], { unique: true })
@@ -38,6 +38,10 @@ export class DecisionEntity {
 
   @Column({ type: 'jsonb' })
   questions!: string[];
+
+  /** Tracks the manager asked to review again once the requested information arrives. */
+  @Column({ name: 'reopen_tracks', type: 'jsonb', default: () => "'[]'" })
+  reopenTracks!: Track[];
 
   @Column({ name: 'decided_at', type: 'timestamptz' })
   decidedAt!: Date;

@@ -1,5 +1,7 @@
 import { ConflictEntity } from './conflict.entity';
 import { DecisionEntity } from './decision.entity';
+import { InformationResponseEntity } from './information-response.entity';
+import { NotificationEntity } from './notification.entity';
 import { PolicyEntity } from './policy.entity';
 import { ProjectEntity } from './project.entity';
 import { ReviewTaskEntity } from './review-task.entity';
@@ -10,8 +12,11 @@ import { SynthesisEntity } from './synthesis.entity';
 import { TimelineEventEntity } from './timeline-event.entity';
 import { UserEntity } from './user.entity';
 
+export * from './notification.entity';
+
 export {
   ConflictEntity,
+  InformationResponseEntity,
   DecisionEntity,
   PolicyEntity,
   ProjectEntity,
@@ -36,4 +41,6 @@ export const ENTITIES = [
   DecisionEntity,
   SigningEntity,
   TimelineEventEntity,
+  NotificationEntity,
+  InformationResponseEntity,
 ];

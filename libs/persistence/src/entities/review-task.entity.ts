@@ -45,4 +45,13 @@ export class ReviewTaskEntity {
 
   @Column({ name: 'closed_at', type: 'timestamptz', nullable: true })
   closedAt!: Date | null;
+
+  @Column({ name: 'reminded_at', type: 'timestamptz', nullable: true })
+  remindedAt!: Date | null;
+
+  @Column({ name: 'decline_reason', type: 'text', nullable: true })
+  declineReason!: string | null;
+
+  @Column({ name: 'declined_for_conflict', type: 'boolean', nullable: true })
+  declinedForConflict!: boolean | null;
 }

@@ -6,13 +6,19 @@ import type {
   CloseTasksInput,
   ProjectChange,
   RecordDecisionInput,
+  RecordDeclineInput,
+  RecordInformationInput,
+  RecordReminderInput,
   RecordReviewInput,
   RecordSigningInput,
   SaveSynthesisInput,
   TaskView,
 } from '@dueflow/contract';
 import {
+  ConflictEntity,
   DecisionEntity,
+  InformationResponseEntity,
+  NotificationEntity,
   ProjectEntity,
   ReviewEntity,
   ReviewTaskEntity,
@@ -79,6 +85,16 @@ export class ProcessStore {
         shortfall: outcome.shortfall,
         dueAt: input.dueAt,
       });
+      await this.enqueue(em, {
+        ...input,
+        notify: created.map((t) => ({
+          key: `${input.projectId}:assignment:${t.id}`,
+          kind: 'assignment' as const,
+          recipient: t.assigneeId,
+          subject: `New ${input.track} review task: ${input.company}`,
+          payload: { taskId: t.id, projectId: input.projectId, track: input.track, dueAt: input.dueAt },
+        })),
+      });
       return { tasks, shortfall: outcome.shortfall };
     });
   }
@@ -131,6 +147,7 @@ export class ProcessStore {
           rationale: input.rationale,
           conditions: input.conditions,
           questions: input.questions,
+          reopenTracks: input.reopenTracks,
           decidedAt: new Date(input.event.occurredAt),
         })
         .orIgnore()
@@ -166,6 +183,52 @@ export class ProcessStore {
         { id: In(input.taskIds), status: 'open' },
         { status: input.taskStatus, closedAt: new Date(input.event.occurredAt) },
       );
+    });
+  }
+
+  /** The task is declined; a declared conflict is kept for every later project of the company. */
+  recordDecline(input: RecordDeclineInput): Promise<void> {
+    return this.step(input, async (em) => {
+      const at = new Date(input.event.occurredAt);
+      await em.update(
+        ReviewTaskEntity,
+        { id: input.taskId, status: 'open' },
+        { status: 'declined', closedAt: at, declineReason: input.reason, declinedForConflict: input.conflictOfInterest },
+      );
+      if (input.conflictOfInterest) {
+        await em
+          .createQueryBuilder()
+          .insert()
+          .into(ConflictEntity)
+          .values({ reviewerId: input.reviewerId, company: input.company, companyKey: normalizeCompany(input.company), reason: input.reason, declaredBy: input.reviewerId })
+          .orIgnore()
+          .execute();
+      }
+    });
+  }
+
+  recordReminder(input: RecordReminderInput): Promise<void> {
+    return this.step(input, async (em) => {
+      await em.update(ReviewTaskEntity, { id: input.taskId }, { remindedAt: new Date(input.event.occurredAt) });
+    });
+  }
+
+  recordInformation(input: RecordInformationInput): Promise<void> {
+    return this.step(input, async (em) => {
+      await em
+        .createQueryBuilder()
+        .insert()
+        .into(InformationResponseEntity)
+        .values({
+          projectId: input.projectId,
+          round: input.round,
+          questions: input.questions,
+          answers: input.answers,
+          answeredBy: input.answeredBy,
+          answeredAt: new Date(input.event.occurredAt),
+        })
+        .orIgnore()
+        .execute();
     });
   }
 
@@ -209,7 +272,29 @@ export class ProcessStore {
       if (change.status) {
         await em.update(ProjectEntity, { id: change.projectId }, { status: change.status.status, statusDetail: change.status.detail });
       }
+      await this.enqueue(em, change);
     });
+  }
+
+  /** Queues the step's notifications in its own transaction; a repeated key is ignored. */
+  private async enqueue(em: EntityManager, change: ProjectChange): Promise<void> {
+    if (!change.notify?.length) return;
+    await em
+      .createQueryBuilder()
+      .insert()
+      .into(NotificationEntity)
+      .values(
+        change.notify.map((n) => ({
+          dedupeKey: n.key,
+          projectId: change.projectId,
+          kind: n.kind,
+          recipient: n.recipient,
+          subject: n.subject,
+          payload: n.payload as never,
+        })),
+      )
+      .orIgnore()
+      .execute();
   }
 
   private async writeEvent(em: EntityManager, change: ProjectChange, data: Record<string, unknown>): Promise<boolean> {
