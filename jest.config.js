@@ -17,6 +17,8 @@ const moduleNameMapper = {
 const common = { rootDir: __dirname, transform, moduleNameMapper, testEnvironment: 'node', moduleFileExtensions: ['ts', 'js', 'json'] };
 
 module.exports = {
+  // Integration suites wait for real timers (policy durations of a few seconds) and real servers.
+  testTimeout: 120000,
   projects: [
     {
       ...common,
@@ -29,7 +31,6 @@ module.exports = {
       testMatch: ['<rootDir>/workflows/**/*.spec.ts', '<rootDir>/test/**/*.e2e-spec.ts'],
       globalSetup: '<rootDir>/test/support/global-setup.ts',
       globalTeardown: '<rootDir>/test/support/global-teardown.ts',
-      testTimeout: 120000,
     },
   ],
 };
