@@ -547,8 +547,9 @@ class DueDiligence {
     return FINAL.includes(this.status);
   }
 
+  /** Waits for update handlers and for every seat's follow-up, so no assignment is left behind. */
   private async finish(): Promise<WorkflowResult> {
-    await condition(allHandlersFinished);
+    await condition(() => allHandlersFinished() && TRACKS.every((t) => this.tracks[t].activeSlots === 0));
     return { status: this.status, report: this.report };
   }
 

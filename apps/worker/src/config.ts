@@ -10,6 +10,10 @@ const schema = z.object({
   /** A prebuilt workflow bundle (production); without it the worker bundles workflows at start. */
   WORKFLOW_BUNDLE_PATH: z.string().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Where notifications are POSTed; without it they are only logged. An empty value counts as unset. */
+  NOTIFY_WEBHOOK_URL: z.preprocess((v) => (v === '' ? undefined : v), z.string().url().optional()),
+  NOTIFY_POLL_INTERVAL_MS: z.coerce.number().int().min(10).default(1000),
+  NOTIFY_BATCH_SIZE: z.coerce.number().int().min(1).max(1000).default(50),
 });
 
 export type WorkerConfig = z.infer<typeof schema>;

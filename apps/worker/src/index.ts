@@ -2,3 +2,4 @@
 export { createDueflowWorker } from './worker';
 export { loadWorkerConfig } from './config';
 export { WORKFLOWS_PATH, bundlerOptions } from './workflow-source';
+export * from './notifications';

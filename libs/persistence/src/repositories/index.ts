@@ -1,4 +1,5 @@
 export * from './cursor';
+export * from './outbox.store';
 export * from './policy.store';
 export * from './process.store';
 export * from './project.store';

@@ -1,0 +1,4 @@
+export * from './notification-sender';
+export * from './log-sender';
+export * from './webhook-sender';
+export * from './outbox-dispatcher';
