@@ -45,6 +45,17 @@ describe('the HTTP contract: authentication, errors, bad input', () => {
     expect((await http.request('GET', '/tasks', { token: `${ok.body.accessToken}x` })).status).toBe(401);
   });
 
+  it('answers 429 after five failed logins for the same address and email', async () => {
+    const email = `target-${Date.now()}@dueflow.local`;
+    for (let i = 0; i < 5; i += 1) {
+      expect((await http.request('POST', '/auth/login', { body: { email, password: `guess-${i}` } })).status).toBe(401);
+    }
+    const locked = await http.request('POST', '/auth/login', { body: { email, password: 'guess-5' } });
+    expect(locked.status).toBe(429);
+    expectErrorShape(locked.body, 429);
+    expect((await http.request('POST', '/auth/login', { body: { email: ADMIN, password: 'dueflow-demo' } })).status).toBe(200);
+  });
+
   it('carries the caller\'s X-Request-Id through to the answer', async () => {
     const res = await http.request('GET', '/health', { headers: { 'x-request-id': 'trace-abc-123' } });
     expect(res.headers.get('x-request-id')).toBe('trace-abc-123');
@@ -115,6 +126,28 @@ describe('the HTTP contract: authentication, errors, bad input', () => {
     const rows = await stack.dataSource.query('SELECT count(*)::int AS n FROM projects WHERE idempotency_key = $1', [key]);
     expect(rows[0].n).toBe(1);
     await http.as(OFFICER, 'POST', `/projects/${first.body.id}/withdraw`, { body: { reason: 'cleanup' } });
+  });
+
+  it('creates exactly one project and one workflow for 8 concurrent retries with one key', async () => {
+    const body = projectBody();
+    const key = `burst-${Date.now()}`;
+    const answers = await Promise.all(
+      Array.from({ length: 8 }, () => http.as(OFFICER, 'POST', '/projects', { body, headers: { 'idempotency-key': key } })),
+    );
+    expect(answers.map((a) => a.status).sort()).toEqual([200, 200, 200, 200, 200, 200, 200, 201]);
+    const ids = new Set(answers.map((a) => a.body.id));
+    expect(ids.size).toBe(1);
+    const [id] = [...ids];
+    const projects = await stack.dataSource.query('SELECT count(*)::int AS n FROM projects WHERE idempotency_key = $1', [key]);
+    expect(projects[0].n).toBe(1);
+    // One workflow: it records `submitted` once, and assigns one panel (4 tasks), never two.
+    await eventually('the panel', async () => {
+      const tasks = await stack.dataSource.query('SELECT count(*)::int AS n FROM review_tasks WHERE project_id = $1', [id]);
+      return tasks[0].n === 4;
+    });
+    const submitted = await stack.dataSource.query(`SELECT count(*)::int AS n FROM timeline_events WHERE project_id = $1 AND type = 'submitted'`, [id]);
+    expect(submitted[0].n).toBe(1);
+    await http.as(OFFICER, 'POST', `/projects/${id}/withdraw`, { body: { reason: 'cleanup' } });
   });
 
   it('refuses an incomplete review with every missing criterion listed, and keeps reviews blind', async () => {

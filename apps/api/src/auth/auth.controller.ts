@@ -1,4 +1,4 @@
-import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { Body, Controller, HttpCode, Ip, Post } from '@nestjs/common';
 import { AuthService } from './auth.service';
 import { Public } from './decorators';
 import { LoginDto } from './login.dto';
@@ -10,7 +10,7 @@ export class AuthController {
   @Public()
   @Post('login')
   @HttpCode(200)
-  login(@Body() body: LoginDto) {
-    return this.auth.login(body.email, body.password);
+  login(@Body() body: LoginDto, @Ip() ip: string) {
+    return this.auth.login(body.email, body.password, ip);
   }
 }

@@ -5,6 +5,7 @@ import { API_CONFIG, ApiConfig } from '../config';
 import { AuthController } from './auth.controller';
 import { AuthGuard } from './auth.guard';
 import { AuthService } from './auth.service';
+import { LoginThrottle } from './login-throttle';
 
 @Module({
   imports: [
@@ -14,6 +15,6 @@ import { AuthService } from './auth.service';
     }),
   ],
   controllers: [AuthController],
-  providers: [AuthService, { provide: APP_GUARD, useClass: AuthGuard }],
+  providers: [AuthService, { provide: LoginThrottle, useFactory: () => new LoginThrottle() }, { provide: APP_GUARD, useClass: AuthGuard }],
 })
 export class AuthModule {}
