@@ -28,7 +28,7 @@ import type {
   WorkflowResult,
   WorkflowStateView,
 } from '@dueflow/contract';
-import { TRACKS, durationToMs, needsDualApproval, screenProject, synthesize, validateReview } from '@dueflow/domain';
+import { PROJECT_STATUSES, TERMINAL_STATUSES, TRACKS, durationToMs, needsDualApproval, screenProject, synthesize, validateReview } from '@dueflow/domain';
 import type { DomainErrorCode, FieldProblem, ProjectStatus, SubmittedReview, SynthesisReport, Track, TrackOutcome } from '@dueflow/domain';
 
 const activities = proxyActivities<DueflowActivities>({
@@ -36,16 +36,9 @@ const activities = proxyActivities<DueflowActivities>({
   retry: { initialInterval: '500 milliseconds', backoffCoefficient: 2, maximumInterval: '30 seconds' },
 });
 
+const FINAL = TERMINAL_STATUSES;
 /** Statuses from which a withdrawal is still possible: no final decision yet. */
-const WITHDRAWABLE: readonly ProjectStatus[] = [
-  'screening',
-  'in_review',
-  'synthesis',
-  'awaiting_decision',
-  'information_requested',
-  'awaiting_second_approval',
-];
-const FINAL: readonly ProjectStatus[] = ['signed', 'rejected', 'withdrawn', 'lapsed'];
+const WITHDRAWABLE: readonly ProjectStatus[] = PROJECT_STATUSES.filter((s) => s !== 'approved' && !FINAL.includes(s));
 const AWAITING_DECISION: readonly ProjectStatus[] = ['awaiting_decision', 'awaiting_second_approval'];
 
 const MANAGERS = 'role:manager';
