@@ -11,6 +11,7 @@ import { TemporalModule } from './infrastructure/temporal.module';
 import { PolicyController } from './policy/policy.controller';
 import { ProjectsController } from './projects/projects.controller';
 import { ProjectsService } from './projects/projects.service';
+import { StatsController } from './stats/stats.controller';
 import { TasksController } from './tasks/tasks.controller';
 import { TasksService } from './tasks/tasks.service';
 import { UsersController } from './users/users.controller';
@@ -44,7 +45,7 @@ export class AppModule {
         TemporalModule,
         AuthModule,
       ],
-      controllers: [HealthController, ProjectsController, TasksController, PolicyController, UsersController],
+      controllers: [HealthController, ProjectsController, TasksController, PolicyController, UsersController, StatsController],
       providers: [ProjectsService, TasksService, { provide: APP_FILTER, useClass: HttpExceptionFilter }],
     };
   }

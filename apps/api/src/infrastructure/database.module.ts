@@ -1,6 +1,6 @@
 import { Global, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { PolicyStore, ProjectStore, TaskStore, UserStore, createDataSource } from '@dueflow/persistence';
+import { PolicyStore, ProjectStore, StatsStore, TaskStore, UserStore, createDataSource } from '@dueflow/persistence';
 import { API_CONFIG, ApiConfig } from '../config';
 import { DATA_SOURCE } from './tokens';
 
@@ -25,8 +25,9 @@ const store = <T>(Store: new (ds: DataSource) => T) => ({
     store(ProjectStore),
     store(TaskStore),
     store(PolicyStore),
+    store(StatsStore),
   ],
-  exports: [DATA_SOURCE, UserStore, ProjectStore, TaskStore, PolicyStore],
+  exports: [DATA_SOURCE, UserStore, ProjectStore, TaskStore, PolicyStore, StatsStore],
 })
 export class DatabaseModule implements OnApplicationShutdown {
   constructor(@Inject(DATA_SOURCE) private readonly dataSource: DataSource) {}
