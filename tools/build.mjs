@@ -19,7 +19,7 @@ const swc = spawnSync(
 if (swc.status !== 0) process.exit(swc.status ?? 1);
 
 if (!process.argv.includes('--no-bundle')) {
-  const { buildWorkflowBundle } = require(join(root, 'dist/tools/build-workflow-bundle.js'));
-  await buildWorkflowBundle(join(root, 'dist/workflow-bundle.js'));
+  const { writeWorkflowBundle } = require(join(root, 'dist/apps/worker/src/workflow-source.js'));
+  await writeWorkflowBundle(join(root, 'dist/workflow-bundle.js'));
 }
 process.stderr.write(`[dueflow] built dist/ in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);

@@ -1,7 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { chmodSync, writeFileSync } from 'node:fs';
+import { chmodSync } from 'node:fs';
 import { join } from 'node:path';
-import { bundleWorkflowCode } from '@temporalio/worker';
 import {
   ensureDatabase,
   ensureTemporalCli,
@@ -13,7 +12,7 @@ import {
   RunningTemporal,
 } from '@dueflow/stack';
 import { createDataSource, runMigrations, seedDemoAccounts, DEFAULT_DEMO_PASSWORD } from '@dueflow/persistence';
-import { WORKFLOWS_PATH, bundlerOptions } from '@dueflow/worker';
+import { writeWorkflowBundle } from '@dueflow/worker';
 import { makeWorkDir, saveStackInfo } from './test-stack';
 
 declare global {
@@ -51,12 +50,8 @@ export default async function globalSetup(): Promise<void> {
   globalThis.__dueflowTestServices = { postgres, temporal };
 
   // Bundled once for every suite: each worker then starts in milliseconds instead of seconds.
-  const bundle = await bundleWorkflowCode({ workflowsPath: WORKFLOWS_PATH, webpackConfigHook: bundlerOptions, logger: quietLogger });
   const workflowBundlePath = join(workDir, 'workflow-bundle.js');
-  writeFileSync(workflowBundlePath, bundle.code);
+  await writeWorkflowBundle(workflowBundlePath, log);
 
-  saveStackInfo({ databaseUrl, serverUrl, database, temporalAddress: temporal.address, workflowBundlePath, workDir, embeddedPostgres: postgres !== null });
+  saveStackInfo({ databaseUrl, serverUrl, database, temporalAddress: temporal.address, workflowBundlePath, workDir });
 }
-
-const noop = () => undefined;
-const quietLogger = { trace: noop, debug: noop, info: noop, warn: noop, error: (m: string) => log(m), log: noop };

@@ -1,5 +1,5 @@
 /** What the end-to-end suites and tooling start in-process. */
 export { createDueflowWorker } from './worker';
 export { loadWorkerConfig } from './config';
-export { WORKFLOWS_PATH, bundlerOptions } from './workflow-source';
+export { WORKFLOWS_PATH, bundlerOptions, writeWorkflowBundle } from './workflow-source';
 export * from './notifications';

@@ -1,5 +1,6 @@
-import { existsSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { bundleWorkflowCode } from '@temporalio/worker';
 import type { BundleOptions } from '@temporalio/worker';
 
 const ROOT = resolve(__dirname, '../../..');
@@ -17,3 +18,18 @@ export const bundlerOptions: BundleOptions['webpackConfigHook'] = (config) => {
   };
   return config;
 };
+
+const noop = () => undefined;
+
+/**
+ * Bundles the workflow code into one file: the production worker loads it (WORKFLOW_BUNDLE_PATH),
+ * and the test setup builds it once for every suite. Only bundler errors are reported.
+ */
+export async function writeWorkflowBundle(outFile: string, onError: (message: string) => void = (m) => process.stderr.write(`${m}\n`)): Promise<void> {
+  const { code } = await bundleWorkflowCode({
+    workflowsPath: WORKFLOWS_PATH,
+    webpackConfigHook: bundlerOptions,
+    logger: { trace: noop, debug: noop, info: noop, warn: noop, error: onError, log: noop },
+  });
+  writeFileSync(outFile, code);
+}
