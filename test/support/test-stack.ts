@@ -10,9 +10,7 @@ export interface TestStackInfo {
   temporalAddress: string;
   workflowBundlePath: string;
   workDir: string;
-  embeddedPostgres: boolean;
 }
-
 
 export function makeWorkDir(): string {
   return mkdtempSync(join(tmpdir(), 'dueflow-test-'));

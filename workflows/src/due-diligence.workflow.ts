@@ -214,13 +214,9 @@ class DueDiligence {
     const tasks = result.tasks.filter((t) => !this.tasks.some((known) => known.taskId === t.taskId)).map((t) => ({ ...t, round }));
     this.tasks.push(...tasks);
     if (result.shortfall > 0 && this.tracks[track].accepting && !this.isOver()) {
-      const detail = `the ${track} track is short of ${result.shortfall} reviewer(s): the eligible pool is exhausted`;
-      this.statusDetail = detail;
-      await activities.recordTransition({
-        projectId: this.input.projectId,
-        event: this.event('reviewer_pool_exhausted', null, { track, shortfall: result.shortfall }),
-        status: { status: this.status, detail },
-        notify: [this.notice('quorum_failure', MANAGERS, `${this.input.company}: ${detail}`, { track, shortfall: result.shortfall })],
+      await this.flagTrack('reviewer_pool_exhausted', `the ${track} track is short of ${result.shortfall} reviewer(s): the eligible pool is exhausted`, {
+        track,
+        shortfall: result.shortfall,
       });
     }
     // The track may have closed (quorum, withdrawal) while the assignment was being made.
@@ -275,12 +271,17 @@ class DueDiligence {
     if (state.activeSlots > 0 || outcome.status === 'complete' || state.quorumFailureReported || this.isOver()) return;
     state.quorumFailureReported = true;
     const detail = `the ${track} track cannot reach its quorum (${outcome.submitted} of ${outcome.required} reviews): no eligible reviewer is left`;
+    await this.flagTrack('quorum_failed', detail, { track, ...outcome });
+  }
+
+  /** A track in trouble: said in the status detail, on the timeline, and to the managers. */
+  private async flagTrack(type: string, detail: string, data: Record<string, unknown>): Promise<void> {
     this.statusDetail = detail;
     await activities.recordTransition({
       projectId: this.input.projectId,
-      event: this.event('quorum_failed', null, { track, ...outcome }),
+      event: this.event(type, null, data),
       status: { status: this.status, detail },
-      notify: [this.notice('quorum_failure', MANAGERS, `${this.input.company}: ${detail}`, { track, ...outcome })],
+      notify: [this.notice('quorum_failure', MANAGERS, `${this.input.company}: ${detail}`, data)],
     });
   }
 

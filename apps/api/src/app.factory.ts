@@ -5,16 +5,15 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
+import { CLIENT_KEY_PATTERN } from './common/client-key';
 import { createValidationPipe } from './common/validation';
 import type { ApiConfig } from './config';
-
-const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 
 /** The caller's X-Request-Id when it is sane, otherwise a new one. */
 function requestIdFor(req: IncomingMessage): string {
   const header = req.headers['x-request-id'];
   const value = Array.isArray(header) ? header[0] : header;
-  return value && REQUEST_ID.test(value) ? value : randomUUID();
+  return value && CLIENT_KEY_PATTERN.test(value) ? value : randomUUID();
 }
 
 /** Builds the API (not yet listening): used by main.ts and by the end-to-end tests alike. */

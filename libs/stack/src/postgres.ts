@@ -1,4 +1,4 @@
-import { ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { chmodSync, chownSync, createWriteStream, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -9,8 +9,6 @@ import { GaveUp, waitFor } from './ports';
 export interface RunningPostgres {
   /** Server URL without a database path. */
   serverUrl: string;
-  embedded: boolean;
-  process: ChildProcess | null;
   stop(): Promise<void>;
 }
 
@@ -106,8 +104,6 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   }, 60_000, 200);
   return {
     serverUrl,
-    embedded: true,
-    process: child,
     stop: async () => {
       if (exited) return;
       child.kill('SIGINT'); // fast shutdown: disconnect clients, checkpoint, exit
@@ -128,22 +124,29 @@ export function splitDatabaseUrl(url: string): { serverUrl: string; database: st
 
 /** Creates the database when missing; returns its URL. */
 export async function ensureDatabase(serverUrl: string, database: string): Promise<string> {
-  const client = new Client({ connectionString: `${serverUrl}/postgres` });
-  await client.connect();
-  try {
+  await onMaintenanceDatabase(serverUrl, async (client) => {
     const exists = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [database]);
-    if (exists.rowCount === 0) await client.query(`CREATE DATABASE "${database.replace(/"/g, '""')}"`);
-  } finally {
-    await client.end();
-  }
+    if (exists.rowCount === 0) await client.query(`CREATE DATABASE ${quoteIdent(database)}`);
+  });
   return `${serverUrl}/${encodeURIComponent(database)}`;
 }
 
-export async function dropDatabase(serverUrl: string, database: string): Promise<void> {
+export function dropDatabase(serverUrl: string, database: string): Promise<void> {
+  return onMaintenanceDatabase(serverUrl, async (client) => {
+    await client.query(`DROP DATABASE IF EXISTS ${quoteIdent(database)} WITH (FORCE)`);
+  });
+}
+
+function quoteIdent(name: string): string {
+  return `"${name.replace(/"/g, '""')}"`;
+}
+
+/** Runs `work` connected to the server's `postgres` database, where databases are created and dropped. */
+async function onMaintenanceDatabase(serverUrl: string, work: (client: Client) => Promise<void>): Promise<void> {
   const client = new Client({ connectionString: `${serverUrl}/postgres` });
   await client.connect();
   try {
-    await client.query(`DROP DATABASE IF EXISTS "${database.replace(/"/g, '""')}" WITH (FORCE)`);
+    await work(client);
   } finally {
     await client.end();
   }

@@ -3,11 +3,10 @@ import type { FastifyReply } from 'fastify';
 import { DomainError } from '@dueflow/domain';
 import type { AuthUser } from '../auth/auth-user';
 import { CurrentUser, RequestId, Roles } from '../auth/decorators';
+import { CLIENT_KEY_PATTERN } from '../common/client-key';
 import { UuidPipe } from '../common/uuid.pipe';
 import { CreateProjectDto, DecisionDto, InformationDto, ListProjectsQuery, SigningDto, WithdrawDto } from './project.dto';
 import { ProjectsService } from './projects.service';
-
-const KEY_PATTERN = /^[A-Za-z0-9._:-]{1,128}$/;
 
 @Controller('projects')
 export class ProjectsController {
@@ -22,7 +21,7 @@ export class ProjectsController {
     @RequestId() requestId: string,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    if (key !== undefined && !KEY_PATTERN.test(key)) {
+    if (key !== undefined && !CLIENT_KEY_PATTERN.test(key)) {
       throw new DomainError('VALIDATION_FAILED', 'the Idempotency-Key header is invalid', [
         { field: 'Idempotency-Key', problem: 'must be 1-128 characters of letters, digits, . _ : -' },
       ]);
