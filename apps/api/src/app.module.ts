@@ -8,6 +8,7 @@ import { API_CONFIG, ApiConfig } from './config';
 import { HealthController } from './health/health.controller';
 import { DatabaseModule } from './infrastructure/database.module';
 import { TemporalModule } from './infrastructure/temporal.module';
+import { MetricsModule } from './metrics/metrics.module';
 import { PolicyController } from './policy/policy.controller';
 import { ProjectsController } from './projects/projects.controller';
 import { ProjectsService } from './projects/projects.service';
@@ -15,6 +16,9 @@ import { StatsController } from './stats/stats.controller';
 import { TasksController } from './tasks/tasks.controller';
 import { TasksService } from './tasks/tasks.service';
 import { UsersController } from './users/users.controller';
+
+/** Probes and scrapes hit these every few seconds; a log line each would drown the real traffic. */
+const UNLOGGED_PATHS = new Set(['/health', '/health/ready', '/metrics']);
 
 @Global()
 @Module({})
@@ -38,12 +42,13 @@ export class AppModule {
             genReqId: (req: IncomingMessage & { id?: unknown }) => String(req.id),
             customProps: (req: IncomingMessage & { id?: unknown }) => ({ requestId: String(req.id) }),
             redact: ['req.headers.authorization', 'req.headers.cookie'],
-            autoLogging: { ignore: (req: IncomingMessage) => req.url === '/health' || req.url === '/health/ready' },
+            autoLogging: { ignore: (req: IncomingMessage) => UNLOGGED_PATHS.has(req.url ?? '') },
           },
         }),
         DatabaseModule,
         TemporalModule,
         AuthModule,
+        MetricsModule,
       ],
       controllers: [HealthController, ProjectsController, TasksController, PolicyController, UsersController, StatsController],
       providers: [ProjectsService, TasksService, { provide: APP_FILTER, useClass: HttpExceptionFilter }],

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Client, WorkflowUpdateFailedError, WorkflowNotFoundError, isGrpcServiceError } from '@temporalio/client';
-import { ApplicationFailure } from '@temporalio/common';
+import { ApplicationFailure, UpdateDefinition } from '@temporalio/common';
 import { status as GrpcStatus } from '@grpc/grpc-js';
 import {
   DUE_DILIGENCE_WORKFLOW,
@@ -22,6 +22,7 @@ import {
 } from '@dueflow/contract';
 import { DomainError, FieldProblem, isDomainErrorCode } from '@dueflow/domain';
 import { API_CONFIG, ApiConfig } from '../config';
+import { MetricsService } from '../metrics/metrics.service';
 import { TEMPORAL_CLIENT } from './tokens';
 
 /**
@@ -33,41 +34,48 @@ export class ProcessGateway {
   constructor(
     @Inject(TEMPORAL_CLIENT) private readonly client: Client,
     @Inject(API_CONFIG) private readonly config: ApiConfig,
+    private readonly metrics: MetricsService,
   ) {}
 
   /** Idempotent: a second start for the same project attaches to the running workflow. */
   async start(input: DueDiligenceInput): Promise<void> {
-    await this.client.workflow.start(DUE_DILIGENCE_WORKFLOW, {
-      taskQueue: this.config.TEMPORAL_TASK_QUEUE,
-      workflowId: workflowIdFor(input.projectId),
-      args: [input],
-      workflowIdConflictPolicy: 'USE_EXISTING',
-      memo: { requestId: input.requestId ?? null },
-    });
+    try {
+      await this.client.workflow.start(DUE_DILIGENCE_WORKFLOW, {
+        taskQueue: this.config.TEMPORAL_TASK_QUEUE,
+        workflowId: workflowIdFor(input.projectId),
+        args: [input],
+        workflowIdConflictPolicy: 'USE_EXISTING',
+        memo: { requestId: input.requestId ?? null },
+      });
+    } catch (error) {
+      this.metrics.countWorkflowStart('failed');
+      throw error;
+    }
+    this.metrics.countWorkflowStart('ok');
   }
 
   submitReview(projectId: string, request: SubmitReviewRequest): Promise<StatusAnswer> {
-    return this.update(projectId, () => this.handle(projectId).executeUpdate(submitReviewUpdate, { args: [request] }));
+    return this.update(projectId, submitReviewUpdate, request);
   }
 
   declineTask(projectId: string, request: DeclineRequest): Promise<StatusAnswer> {
-    return this.update(projectId, () => this.handle(projectId).executeUpdate(declineTaskUpdate, { args: [request] }));
+    return this.update(projectId, declineTaskUpdate, request);
   }
 
   provideInformation(projectId: string, request: InformationRequest): Promise<StatusAnswer> {
-    return this.update(projectId, () => this.handle(projectId).executeUpdate(provideInformationUpdate, { args: [request] }));
+    return this.update(projectId, provideInformationUpdate, request);
   }
 
   decide(projectId: string, request: DecisionRequest): Promise<StatusAnswer> {
-    return this.update(projectId, () => this.handle(projectId).executeUpdate(decideUpdate, { args: [request] }));
+    return this.update(projectId, decideUpdate, request);
   }
 
   recordSigning(projectId: string, request: SigningRequest): Promise<StatusAnswer> {
-    return this.update(projectId, () => this.handle(projectId).executeUpdate(recordSigningUpdate, { args: [request] }));
+    return this.update(projectId, recordSigningUpdate, request);
   }
 
   withdraw(projectId: string, request: WithdrawRequest): Promise<StatusAnswer> {
-    return this.update(projectId, () => this.handle(projectId).executeUpdate(withdrawUpdate, { args: [request] }));
+    return this.update(projectId, withdrawUpdate, request);
   }
 
   async isReachable(): Promise<boolean> {
@@ -79,11 +87,16 @@ export class ProcessGateway {
     return this.client.workflow.getHandle(workflowIdFor(projectId));
   }
 
-  private async update(projectId: string, send: () => Promise<StatusAnswer>): Promise<StatusAnswer> {
+  /** Sends one Update and counts its outcome under the Update's name. */
+  private async update<Payload>(projectId: string, definition: UpdateDefinition<StatusAnswer, [Payload]>, request: Payload): Promise<StatusAnswer> {
     try {
-      return await send();
+      const answer = await this.handle(projectId).executeUpdate(definition, { args: [request] });
+      this.metrics.countWorkflowUpdate(definition.name, 'accepted');
+      return answer;
     } catch (error) {
-      throw toDomainError(error, projectId);
+      const mapped = toDomainError(error, projectId);
+      this.metrics.countWorkflowUpdate(definition.name, mapped instanceof DomainError ? mapped.code : 'failed');
+      throw mapped;
     }
   }
 }

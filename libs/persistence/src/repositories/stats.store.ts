@@ -45,6 +45,12 @@ interface TotalsRow {
   overdue_tasks: number;
 }
 
+/** Review tasks still waiting for a reviewer, and how many of those are past their due date. */
+export interface ReviewTaskLoad {
+  open: number;
+  overdue: number;
+}
+
 const zeros = <K extends string>(keys: readonly K[]) => Object.fromEntries(keys.map((k) => [k, 0])) as Record<K, number>;
 
 /** Portfolio figures for managers, computed by aggregates in PostgreSQL, never by loading rows. */
@@ -76,6 +82,17 @@ export class StatsStore {
       medianDaysToFirstDecision: totals.median_days === null ? null : Number(totals.median_days),
       overdueTasks: totals.overdue_tasks,
     };
+  }
+
+  /** Open and overdue review tasks in one cheap pass, for monitoring scrapes (same rule as `overdueTasks`). */
+  async reviewTaskLoad(): Promise<ReviewTaskLoad> {
+    const rows: ReviewTaskLoad[] = await this.dataSource.query(
+      `SELECT count(*)::int AS open, (count(*) FILTER (WHERE due_at < now()))::int AS overdue
+         FROM review_tasks WHERE status = 'open'`,
+    );
+    const load = rows[0];
+    if (!load) throw new Error('the review task count returned no row');
+    return load;
   }
 }
 

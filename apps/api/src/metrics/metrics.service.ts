@@ -1,0 +1,99 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import type { DomainErrorCode } from '@dueflow/domain';
+import { ReviewTaskLoad, StatsStore } from '@dueflow/persistence';
+
+/** The route label of a request no route matched (404s), so scanners cannot mint new series. */
+export const UNMATCHED_ROUTE = 'unmatched';
+
+/** `accepted`, the domain error code of a refusal (e.g. `INVALID_STATE`), or `failed` (infrastructure). */
+export type UpdateOutcome = 'accepted' | DomainErrorCode | 'failed';
+
+/**
+ * The API's Prometheus metrics. Each app instance owns its own Registry (never prom-client's global
+ * one): the end-to-end tests run several apps in one process, and a shared registry would reject
+ * the second app's metrics as duplicates.
+ */
+@Injectable()
+export class MetricsService {
+  private readonly registry = new Registry();
+  private readonly logger = new Logger(MetricsService.name);
+
+  private readonly httpDuration = new Histogram({
+    name: 'dueflow_http_request_duration_seconds',
+    help: 'HTTP request latency, by method, route pattern and status code.',
+    labelNames: ['method', 'route', 'status_code'] as const,
+    registers: [this.registry],
+  });
+
+  private readonly workflowStarts = new Counter({
+    name: 'dueflow_workflow_starts_total',
+    help: 'Due-diligence workflow starts requested from Temporal (an idempotent retry counts again), by outcome.',
+    labelNames: ['outcome'] as const,
+    registers: [this.registry],
+  });
+
+  private readonly workflowUpdates = new Counter({
+    name: 'dueflow_workflow_updates_total',
+    help: 'Workflow Updates sent, by update name and outcome: accepted, the refusal code, or failed.',
+    labelNames: ['update', 'outcome'] as const,
+    registers: [this.registry],
+  });
+
+  /** One database read shared by both task gauges of a scrape (the registry collects them concurrently). */
+  private pendingLoad?: Promise<ReviewTaskLoad | null>;
+
+  constructor(private readonly stats: StatsStore) {
+    collectDefaultMetrics({ register: this.registry });
+    this.taskGauge('dueflow_review_tasks_open', 'Review tasks waiting for their reviewer.', (load) => load.open);
+    this.taskGauge('dueflow_review_tasks_overdue', 'Open review tasks past their due date.', (load) => load.overdue);
+  }
+
+  get contentType(): string {
+    return this.registry.contentType;
+  }
+
+  /** The exposition text; task gauges are read from PostgreSQL now. */
+  render(): Promise<string> {
+    return this.registry.metrics();
+  }
+
+  observeHttp(method: string, route: string | undefined, statusCode: number, seconds: number): void {
+    this.httpDuration.observe({ method, route: route ?? UNMATCHED_ROUTE, status_code: String(statusCode) }, seconds);
+  }
+
+  countWorkflowStart(outcome: 'ok' | 'failed'): void {
+    this.workflowStarts.inc({ outcome });
+  }
+
+  countWorkflowUpdate(update: string, outcome: UpdateOutcome): void {
+    this.workflowUpdates.inc({ update, outcome });
+  }
+
+  /** A gauge computed at scrape time; NaN (unknown) rather than a stale or zero value when the read fails. */
+  private taskGauge(name: string, help: string, pick: (load: ReviewTaskLoad) => number): void {
+    const read = () => this.reviewTaskLoad();
+    new Gauge({
+      name,
+      help,
+      registers: [this.registry],
+      async collect() {
+        const load = await read();
+        this.set(load ? pick(load) : Number.NaN);
+      },
+    });
+  }
+
+  private reviewTaskLoad(): Promise<ReviewTaskLoad | null> {
+    this.pendingLoad ??= this.stats
+      .reviewTaskLoad()
+      .catch((error: unknown) => {
+        this.logger.warn(`review task gauges unavailable: ${error instanceof Error ? error.message : String(error)}`);
+        return null;
+      })
+      .finally(() => {
+        this.pendingLoad = undefined;
+      });
+    return this.pendingLoad;
+  }
+}
