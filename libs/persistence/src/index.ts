@@ -3,3 +3,5 @@ export * from './data-source';
 export * from './repositories';
 export * from './credentials';
 export * from './seed/demo-accounts';
+export * from './audit';
+export { MIGRATIONS } from './migrations';

@@ -2,7 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { workflowIdFor } from '@dueflow/contract';
 import { DomainError, canonicalJson } from '@dueflow/domain';
-import { PolicyStore, ProjectEntity, ProjectStore, UserStore, decodeCursor } from '@dueflow/persistence';
+import { ProjectEntity, ProjectStore, UserStore, decodeCursor } from '@dueflow/persistence';
 import { AuthUser, hasRole, seesEverything } from '../auth/auth-user';
 import { ProcessGateway } from '../infrastructure/process.gateway';
 import { CreateProjectDto, DecisionDto, InformationDto, ListProjectsQuery, SigningDto, WithdrawDto } from './project.dto';
@@ -14,18 +14,17 @@ const DEFAULT_PAGE = 20;
 export class ProjectsService {
   constructor(
     private readonly projects: ProjectStore,
-    private readonly policies: PolicyStore,
     private readonly users: UserStore,
     private readonly process: ProcessGateway,
   ) {}
 
   /**
-   * Records the project, then starts its workflow. Both steps are idempotent, so a client retrying
-   * with the same Idempotency-Key after any failure gets the same project and one workflow.
+   * Records the project under the policy in force (read by the insert itself), then starts its
+   * workflow. Both steps are idempotent, so a client retrying with the same Idempotency-Key after
+   * any failure gets the same project and one workflow.
    */
   async submit(officer: AuthUser, dto: CreateProjectDto, idempotencyKey: string | undefined, requestId: string) {
     const requestHash = idempotencyKey ? createHash('sha256').update(canonicalJson(dto)).digest('hex') : null;
-    const { version, policy } = await this.policies.current();
     const id = randomUUID();
     const { project, created } = await this.projects.create({
       id,
@@ -41,8 +40,6 @@ export class ProjectsService {
       summary: dto.summary,
       contact: dto.contact ? { ...dto.contact } as Record<string, string> : null,
       submittedBy: officer.id,
-      policy,
-      policyVersion: version,
       workflowId: workflowIdFor(id),
       idempotencyKey: idempotencyKey ?? null,
       requestHash,
@@ -89,6 +86,12 @@ export class ProjectsService {
     const events = await this.projects.timeline(id);
     const names = await this.users.namesByIds(events.flatMap((e) => (e.actorId ? [e.actorId] : [])));
     return { items: events.map((e) => presentTimelineEvent(e, names)) };
+  }
+
+  /** Recomputes the project's audit hash chain from the stored rows. */
+  async verifyTimeline(viewer: AuthUser, id: string) {
+    await this.visibleToPanel(viewer, id);
+    return this.projects.verifyTimeline(id);
   }
 
   async report(viewer: AuthUser, id: string) {

@@ -78,6 +78,13 @@ export class ProjectEntity {
   @Column({ name: 'request_hash', type: 'text', nullable: true })
   requestHash!: string | null;
 
+  /** The last link of the project's audit chain and how many events it holds: truncation shows. */
+  @Column({ name: 'audit_head', type: 'char', length: 64, nullable: true })
+  auditHead!: string | null;
+
+  @Column({ name: 'audit_length', type: 'int', default: 0 })
+  auditLength!: number;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
 

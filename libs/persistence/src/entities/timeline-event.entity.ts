@@ -3,6 +3,11 @@ import { ProjectEntity } from './project.entity';
 
 @Entity('timeline_events')
 @Index('timeline_events_project_seq_uq', ['projectId', 'seq'], { unique: true })
+@Index('timeline_events_chain_uq', ['projectId', 'prevHash'], { unique: true })
+/**
+ * The audit store: append-only (database triggers refuse UPDATE, DELETE and TRUNCATE) and
+ * hash-chained per project in append order (see audit/audit-chain.ts).
+ */
 export class TimelineEventEntity {
   @PrimaryGeneratedColumn({ type: 'bigint' })
   id!: string;
@@ -28,4 +33,11 @@ export class TimelineEventEntity {
 
   @Column({ name: 'occurred_at', type: 'timestamptz' })
   occurredAt!: Date;
+
+  /** The hash of the project's previous event (all zeros for the first); unique, so the chain can't fork. */
+  @Column({ name: 'prev_hash', type: 'char', length: 64 })
+  prevHash!: string;
+
+  @Column({ type: 'char', length: 64 })
+  hash!: string;
 }

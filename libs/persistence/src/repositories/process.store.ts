@@ -1,5 +1,5 @@
-import { DataSource, EntityManager, In } from 'typeorm';
-import { normalizeCompany, selectReviewers, ReviewerCandidate, TRACKS, Track } from '@dueflow/domain';
+import { DataSource, EntityManager, In, Not } from 'typeorm';
+import { normalizeCompany, selectReviewers, ReviewerCandidate, TERMINAL_STATUSES, TRACKS, Track } from '@dueflow/domain';
 import type {
   AssignReviewersInput,
   AssignReviewersResult,
@@ -26,6 +26,7 @@ import {
   SynthesisEntity,
   TimelineEventEntity,
 } from '../entities';
+import { GENESIS_HASH, auditHash } from '../audit/audit-chain';
 
 /** Serialises assignment so two projects never both take a reviewer's last free slot. */
 const ASSIGNMENT_LOCK = 7_361_001;
@@ -270,7 +271,13 @@ export class ProcessStore {
       if (!inserted) return;
       await write(em);
       if (change.status) {
-        await em.update(ProjectEntity, { id: change.projectId }, { status: change.status.status, statusDetail: change.status.detail });
+        // A final status is final. Steps of one project can commit out of order (a withdrawal handled
+        // while an earlier step's activity is still running): a later commit must not reopen it.
+        await em.update(
+          ProjectEntity,
+          { id: change.projectId, status: Not(In([...TERMINAL_STATUSES])) },
+          { status: change.status.status, statusDetail: change.status.detail },
+        );
       }
       await this.enqueue(em, change);
     });
@@ -297,23 +304,37 @@ export class ProcessStore {
       .execute();
   }
 
+  /**
+   * Appends the step's event to the project's audit chain, unless the step already wrote it. The
+   * project row is locked first, so concurrent steps of one project append one after the other.
+   */
   private async writeEvent(em: EntityManager, change: ProjectChange, data: Record<string, unknown>): Promise<boolean> {
+    const [project]: Array<{ audit_head: string | null }> = await em.query(`SELECT audit_head FROM projects WHERE id = $1 FOR UPDATE`, [
+      change.projectId,
+    ]);
+    const event = {
+      projectId: change.projectId,
+      seq: change.event.seq,
+      type: change.event.type,
+      actorId: change.event.actorId,
+      data,
+      occurredAt: new Date(change.event.occurredAt),
+    };
+    const prevHash = project?.audit_head ?? GENESIS_HASH;
+    const hash = auditHash(prevHash, event);
     const result = await em
       .createQueryBuilder()
       .insert()
       .into(TimelineEventEntity)
-      .values({
-        projectId: change.projectId,
-        seq: change.event.seq,
-        type: change.event.type,
-        actorId: change.event.actorId,
-        data: data as never,
-        occurredAt: new Date(change.event.occurredAt),
-      })
+      .values({ ...event, data: data as never, prevHash, hash })
       .orIgnore()
       .returning(['id'])
       .execute();
-    return Array.isArray(result.raw) && result.raw.length > 0;
+    const inserted = Array.isArray(result.raw) && result.raw.length > 0;
+    if (inserted) {
+      await em.query(`UPDATE projects SET audit_head = $2, audit_length = audit_length + 1 WHERE id = $1`, [change.projectId, hash]);
+    }
+    return inserted;
   }
 }
 

@@ -1,5 +1,6 @@
 import { DataSource } from 'typeorm';
-import type { Money, Policy, ProjectSource, ProjectStage, ProjectStatus, Sector } from '@dueflow/domain';
+import { DEFAULT_POLICY } from '@dueflow/domain';
+import type { Money, ProjectSource, ProjectStage, ProjectStatus, Sector } from '@dueflow/domain';
 import {
   DecisionEntity,
   ProjectEntity,
@@ -9,6 +10,7 @@ import {
   SynthesisEntity,
   TimelineEventEntity,
 } from '../entities';
+import { ChainVerdict, verifyChain } from '../audit/audit-chain';
 import { Cursor, encodeCursor } from './cursor';
 
 export interface NewProject {
@@ -25,8 +27,6 @@ export interface NewProject {
   summary: string;
   contact: Record<string, string> | null;
   submittedBy: string;
-  policy: Policy;
-  policyVersion: number;
   workflowId: string;
   idempotencyKey: string | null;
   requestHash: string | null;
@@ -53,9 +53,15 @@ export interface ProjectRecord {
 export class ProjectStore {
   constructor(private readonly dataSource: DataSource) {}
 
-  /** Inserts the project; when the officer's idempotency key is taken, returns the existing row instead. */
+  /**
+   * Inserts the project under the policy in force, returning the stored row; when the officer's
+   * idempotency key is taken, returns the existing row instead. The policy snapshot is read by the
+   * INSERT itself and the row comes back from RETURNING: a submission is one round trip, not three
+   * (policy, insert, re-read), which is most of what POST /projects spends outside Temporal.
+   */
   async create(project: NewProject): Promise<{ project: ProjectEntity; created: boolean }> {
     const repo = this.dataSource.getRepository(ProjectEntity);
+    // One statement, one snapshot: both subqueries see the same latest policy (PolicyStore.current's rule).
     const result = await repo
       .createQueryBuilder()
       .insert()
@@ -63,18 +69,30 @@ export class ProjectStore {
         ...project,
         totalInvestment: project.totalInvestment.amount,
         currency: project.totalInvestment.currency,
+        policy: () => 'COALESCE((SELECT body FROM policies ORDER BY version DESC LIMIT 1), CAST(:defaultPolicy AS jsonb))',
+        policyVersion: () => 'COALESCE((SELECT max(version) FROM policies), 0)',
         status: 'screening',
         statusDetail: null,
         createdAt: new Date(),
       })
+      .setParameter('defaultPolicy', JSON.stringify(DEFAULT_POLICY))
       .orIgnore()
-      .returning(['id'])
+      .returning('*')
       .execute();
-    const created = Array.isArray(result.raw) && result.raw.length > 0;
-    const row = created
-      ? await repo.findOneByOrFail({ id: project.id })
-      : await repo.findOneByOrFail({ submittedBy: project.submittedBy, idempotencyKey: project.idempotencyKey ?? '' });
-    return { project: row, created };
+    const inserted = (result.raw as Array<Record<string, unknown>> | undefined)?.[0];
+    if (inserted) return { project: this.hydrate(inserted), created: true };
+    const existing = await repo.findOneByOrFail({ submittedBy: project.submittedBy, idempotencyKey: project.idempotencyKey ?? '' });
+    return { project: existing, created: false };
+  }
+
+  /** A RETURNING * row as the entity TypeORM would have loaded (column names, types, transformers). */
+  private hydrate(raw: Record<string, unknown>): ProjectEntity {
+    const metadata = this.dataSource.getMetadata(ProjectEntity);
+    const entity = metadata.create() as ProjectEntity;
+    for (const column of metadata.columns) {
+      column.setEntityValue(entity, this.dataSource.driver.prepareHydratedValue(raw[column.databaseName], column));
+    }
+    return entity;
   }
 
   findById(id: string): Promise<ProjectEntity | null> {
@@ -116,6 +134,15 @@ export class ProjectStore {
 
   timeline(projectId: string): Promise<TimelineEventEntity[]> {
     return this.dataSource.getRepository(TimelineEventEntity).find({ where: { projectId }, order: { seq: 'ASC' } });
+  }
+
+  /** Recomputes the project's audit chain, in append order, against the head its row remembers. */
+  async verifyTimeline(projectId: string): Promise<ChainVerdict & { projectId: string }> {
+    return this.dataSource.transaction('REPEATABLE READ', async (em) => {
+      const project = await em.findOneOrFail(ProjectEntity, { where: { id: projectId }, select: { id: true, auditHead: true, auditLength: true } });
+      const events = await em.find(TimelineEventEntity, { where: { projectId }, order: { id: 'ASC' } });
+      return { projectId, ...verifyChain(events, { head: project.auditHead, length: project.auditLength }) };
+    });
   }
 
   /** Whether the reviewer holds (or held) a task on the project: what lets them read it. */
