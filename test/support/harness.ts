@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { NativeConnection, Runtime, DefaultLogger } from '@temporalio/worker';
 import type { DataSource } from 'typeorm';
 import { createDataSource, DEFAULT_DEMO_PASSWORD } from '@dueflow/persistence';
-import { createApiApp, loadApiConfig } from '@dueflow/api';
+import { createApiApp, loadApiConfig, registeredRoutes, RegisteredRoute } from '@dueflow/api';
 import { createDueflowWorker } from '@dueflow/worker';
 import { loadStackInfo } from './test-stack';
 
@@ -23,6 +23,8 @@ export interface RunningDueflow {
   baseUrl: string;
   dataSource: DataSource;
   taskQueue: string;
+  /** Every route the API registered (method and Fastify pattern). */
+  routes: RegisteredRoute[];
   stop(): Promise<void>;
 }
 
@@ -71,6 +73,7 @@ export async function startDueflow(): Promise<RunningDueflow> {
     baseUrl,
     dataSource,
     taskQueue,
+    routes: registeredRoutes(app),
     stop: async () => {
       await app.close();
       await stopWorker();

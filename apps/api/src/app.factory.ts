@@ -6,8 +6,11 @@ import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import { CLIENT_KEY_PATTERN } from './common/client-key';
+import { acceptJsonBodies, frameworkErrorReply } from './common/json-body';
+import { recordRoutes } from './common/routes';
 import { createValidationPipe } from './common/validation';
 import type { ApiConfig } from './config';
+import { setupOpenApi } from './openapi/openapi';
 
 /** The caller's X-Request-Id when it is sane, otherwise a new one. */
 function requestIdFor(req: IncomingMessage): string {
@@ -18,8 +21,16 @@ function requestIdFor(req: IncomingMessage): string {
 
 /** Builds the API (not yet listening): used by main.ts and by the end-to-end tests alike. */
 export async function createApiApp(config: ApiConfig): Promise<NestFastifyApplication> {
-  const adapter = new FastifyAdapter({ bodyLimit: config.BODY_LIMIT_BYTES, genReqId: requestIdFor, trustProxy: false });
+  const adapter = new FastifyAdapter({
+    bodyLimit: config.BODY_LIMIT_BYTES,
+    genReqId: requestIdFor,
+    trustProxy: false,
+    frameworkErrors: frameworkErrorReply,
+  });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, { bufferLogs: true });
+  recordRoutes(app);
+  acceptJsonBodies(app, config.BODY_LIMIT_BYTES);
+  setupOpenApi(app);
   app.useLogger(app.get(Logger));
   app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();

@@ -2,3 +2,5 @@
 export { createApiApp } from './app.factory';
 export { loadApiConfig } from './config';
 export type { ApiConfig } from './config';
+export { registeredRoutes } from './common/routes';
+export type { RegisteredRoute } from './common/routes';

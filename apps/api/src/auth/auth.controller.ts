@@ -1,4 +1,6 @@
 import { Body, Controller, HttpCode, Ip, Post } from '@nestjs/common';
+import { ApiRoute } from '../openapi/api-route.decorator';
+import { Session } from '../openapi/schemas';
 import { AuthService } from './auth.service';
 import { Public } from './decorators';
 import { LoginDto } from './login.dto';
@@ -7,6 +9,12 @@ import { LoginDto } from './login.dto';
 export class AuthController {
   constructor(private readonly auth: AuthService) {}
 
+  @ApiRoute({
+    summary: 'Sign in',
+    description: 'Returns a bearer token for the other endpoints.',
+    response: Session,
+    errors: { 401: 'Wrong email or password.', 429: 'Five failed logins for this address and email within 15 minutes.' },
+  })
   @Public()
   @Post('login')
   @HttpCode(200)

@@ -3,6 +3,8 @@ import { DataSource } from 'typeorm';
 import { Public } from '../auth/decorators';
 import { ProcessGateway } from '../infrastructure/process.gateway';
 import { DATA_SOURCE } from '../infrastructure/tokens';
+import { ApiRoute } from '../openapi/api-route.decorator';
+import { Liveness, Readiness } from '../openapi/schemas';
 
 const CHECK_TIMEOUT_MS = 2000;
 
@@ -31,12 +33,19 @@ export class HealthController {
   ) {}
 
   /** Liveness: the process answers. */
+  @ApiRoute({ summary: 'Liveness', description: 'The process answers.', response: Liveness })
   @Get()
   live() {
     return { status: 'ok' };
   }
 
   /** Readiness: PostgreSQL and Temporal both answer. */
+  @ApiRoute({
+    summary: 'Readiness',
+    description: 'OK only when PostgreSQL and Temporal both answer.',
+    response: Readiness,
+    errors: { 503: 'PostgreSQL or Temporal does not answer.' },
+  })
   @Get('ready')
   async ready() {
     const [postgres, temporal] = await Promise.all([

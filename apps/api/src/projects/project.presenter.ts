@@ -1,8 +1,9 @@
 import { Policy, TRACKS, Track } from '@dueflow/domain';
 import type { DecisionEntity, ProjectEntity, ProjectRecord, ReviewEntity, ReviewTaskEntity, TimelineEventEntity } from '@dueflow/persistence';
 import { AuthUser, seesEverything } from '../auth/auth-user';
+import type { ProjectDetail, ProjectSummary, Review, TimelineEvent, TrackPanel } from '../openapi/schemas';
 
-export function presentProjectSummary(p: ProjectEntity) {
+export function presentProjectSummary(p: ProjectEntity): ProjectSummary {
   return {
     id: p.id,
     name: p.name,
@@ -19,7 +20,7 @@ export function presentProjectSummary(p: ProjectEntity) {
   };
 }
 
-export function presentReview(r: ReviewEntity) {
+export function presentReview(r: ReviewEntity): Review {
   return {
     id: r.id,
     taskId: r.taskId,
@@ -46,7 +47,7 @@ function presentTask(t: ReviewTaskEntity, names: Map<string, string>) {
   };
 }
 
-function trackStatus(track: Track, policy: Policy, tasks: ReviewTaskEntity[], reviews: ReviewEntity[]) {
+function trackStatus(track: Track, policy: Policy, tasks: ReviewTaskEntity[], reviews: ReviewEntity[]): TrackPanel['status'] {
   const submitted = reviews.filter((r) => r.track === track).length;
   const required = policy.quorum[track];
   if (submitted >= required) return 'complete';
@@ -70,13 +71,13 @@ function presentDecision(d: DecisionEntity) {
  * The whole project as `viewer` may see it. Blind review: a reviewer sees only their own review and
  * task; the submitting officer, managers and admins see the panel.
  */
-export function presentProjectDetail(record: ProjectRecord, viewer: AuthUser, names: Map<string, string>) {
+export function presentProjectDetail(record: ProjectRecord, viewer: AuthUser, names: Map<string, string>): ProjectDetail {
   const { project, tasks, reviews, synthesis, decisions, signing } = record;
   const seesPanel = seesEverything(viewer) || project.submittedBy === viewer.id;
   const visibleReviews = seesPanel ? reviews : reviews.filter((r) => r.reviewerId === viewer.id);
   const visibleTasks = seesPanel ? tasks : tasks.filter((t) => t.assigneeId === viewer.id);
   const tracks = Object.fromEntries(
-    TRACKS.map((track) => [
+    TRACKS.map((track): [Track, TrackPanel] => [
       track,
       {
         status: trackStatus(track, project.policy, tasks, reviews),
@@ -86,7 +87,7 @@ export function presentProjectDetail(record: ProjectRecord, viewer: AuthUser, na
         reviews: visibleReviews.filter((r) => r.track === track).map(presentReview),
       },
     ]),
-  );
+  ) as ProjectDetail['tracks']; // one entry per track: TRACKS is the whole key set
   return {
     ...presentProjectSummary(project),
     expectedAnnualOutput: project.expectedAnnualOutput,
@@ -110,12 +111,13 @@ export function presentProjectDetail(record: ProjectRecord, viewer: AuthUser, na
   };
 }
 
-export function presentTimelineEvent(e: TimelineEventEntity, names: Map<string, string>) {
+export function presentTimelineEvent(e: TimelineEventEntity, names: Map<string, string>): TimelineEvent {
   return {
     seq: e.seq,
     type: e.type,
     actor: e.actorId ? { id: e.actorId, name: names.get(e.actorId) ?? null } : { id: null, name: 'dueflow' },
     at: e.occurredAt.toISOString(),
     data: e.data,
+    hash: e.hash,
   };
 }

@@ -5,6 +5,8 @@ import type { AuthUser } from '../auth/auth-user';
 import { CurrentUser, RequestId, Roles } from '../auth/decorators';
 import { CLIENT_KEY_PATTERN } from '../common/client-key';
 import { UuidPipe } from '../common/uuid.pipe';
+import { ApiRoute } from '../openapi/api-route.decorator';
+import { ProjectDetail, ProjectPage, ProjectReport, ProjectSummary, StatusAnswer, Timeline, TimelineVerification } from '../openapi/schemas';
 import { CreateProjectDto, DecisionDto, InformationDto, ListProjectsQuery, SigningDto, WithdrawDto } from './project.dto';
 import { ProjectsService } from './projects.service';
 
@@ -12,6 +14,14 @@ import { ProjectsService } from './projects.service';
 export class ProjectsController {
   constructor(private readonly projects: ProjectsService) {}
 
+  @ApiRoute({
+    summary: 'Submit a candidate company',
+    description: 'Starts the project\'s due-diligence process under the policy in force.',
+    response: ProjectSummary,
+    status: { 201: 'The new project, in screening.', 200: 'A retry with the same Idempotency-Key and body: the same project.' },
+    headers: { 'Idempotency-Key': { description: 'A retry with the same key and body returns the same project.', pattern: CLIENT_KEY_PATTERN } },
+    errors: { 400: 'The Idempotency-Key header is malformed.', 422: 'The Idempotency-Key was used before with a different body.' },
+  })
   @Post()
   @Roles('officer')
   async submit(
@@ -31,29 +41,58 @@ export class ProjectsController {
     return project;
   }
 
+  @ApiRoute({ summary: 'List projects', description: 'Officers see their own, managers and admins all; newest first, by cursor.', response: ProjectPage })
   @Get()
   @Roles('officer', 'manager', 'admin')
   list(@CurrentUser() user: AuthUser, @Query() query: ListProjectsQuery) {
     return this.projects.list(user, query);
   }
 
+  @ApiRoute({
+    summary: 'Get a project',
+    description: 'Reviewers may read a project they hold a task on, and then see only their own task and review.',
+    response: ProjectDetail,
+  })
   @Get(':id')
   detail(@CurrentUser() user: AuthUser, @Param('id', new UuidPipe()) id: string) {
     return this.projects.detail(user, id);
   }
 
+  @ApiRoute({ summary: 'Get the project\'s timeline', description: 'Every event of the project, in order.', response: Timeline })
   @Get(':id/timeline')
   @Roles('officer', 'manager', 'admin')
   timeline(@CurrentUser() user: AuthUser, @Param('id', new UuidPipe()) id: string) {
     return this.projects.timeline(user, id);
   }
 
+  @ApiRoute({
+    summary: 'Verify the timeline\'s audit chain',
+    description: 'Recomputes the hash chain of the stored events and reports the first broken link.',
+    response: TimelineVerification,
+  })
+  @Get(':id/timeline/verify')
+  @Roles('officer', 'manager', 'admin')
+  verifyTimeline(@CurrentUser() user: AuthUser, @Param('id', new UuidPipe()) id: string) {
+    return this.projects.verifyTimeline(user, id);
+  }
+
+  @ApiRoute({ summary: 'Get the synthesis report', response: ProjectReport, errors: { 409: 'The synthesis report is not ready yet.' } })
   @Get(':id/report')
   @Roles('officer', 'manager', 'admin')
   report(@CurrentUser() user: AuthUser, @Param('id', new UuidPipe()) id: string) {
     return this.projects.report(user, id);
   }
 
+  @ApiRoute({
+    summary: 'Decide on a project',
+    description: 'go, no_go or request_info (with questions). At or above the dual-approval threshold a go needs a second, different manager.',
+    response: StatusAnswer,
+    errors: {
+      400: '`questions` missing for request_info.',
+      409: 'The project is not awaiting a decision (or another decision won a race).',
+      422: 'Refused by a business rule, e.g. the second go of a dual approval from the same manager.',
+    },
+  })
   @Post(':id/decision')
   @HttpCode(200)
   @Roles('manager')
@@ -61,6 +100,11 @@ export class ProjectsController {
     return this.projects.decide(user, id, body, requestId);
   }
 
+  @ApiRoute({
+    summary: 'Answer the managers\' questions',
+    response: StatusAnswer,
+    errors: { 403: 'Only the officer who submitted the project answers.', 409: 'No information was requested.' },
+  })
   @Post(':id/information')
   @HttpCode(200)
   @Roles('officer')
@@ -68,6 +112,7 @@ export class ProjectsController {
     return this.projects.provideInformation(user, id, body, requestId);
   }
 
+  @ApiRoute({ summary: 'Record the signed agreement', response: StatusAnswer, errors: { 409: 'The project is not approved.' } })
   @Post(':id/signing')
   @HttpCode(200)
   @Roles('officer', 'manager')
@@ -75,6 +120,12 @@ export class ProjectsController {
     return this.projects.sign(user, id, body, requestId);
   }
 
+  @ApiRoute({
+    summary: 'Withdraw a project',
+    description: 'Cancels its open review tasks.',
+    response: StatusAnswer,
+    errors: { 409: 'The project is already decided or closed.' },
+  })
   @Post(':id/withdraw')
   @HttpCode(200)
   @Roles('officer', 'manager')

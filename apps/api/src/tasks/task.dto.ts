@@ -12,11 +12,14 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
+import { JSONSchema } from 'class-validator-jsonschema';
 import {
   MAX_CATEGORY_LENGTH,
   MAX_COMMENTS_LENGTH,
   MAX_DESCRIPTION_LENGTH,
   MAX_RISK_POINTS,
+  MAX_SCORE,
+  MIN_SCORE,
   RECOMMENDATIONS,
   Recommendation,
   SEVERITIES,
@@ -50,7 +53,12 @@ export class CoInvestmentDto {
  * domain's rule, checked by the workflow's update validator with the same field-by-field detail.
  */
 export class ReviewDto {
-  @IsObject({ message: 'must be an object of criterion scores' }) scores!: Record<string, number>;
+  @IsObject({ message: 'must be an object of criterion scores' })
+  @JSONSchema({
+    description: "every criterion key of the task's rubric, each scored",
+    additionalProperties: { type: 'integer', minimum: MIN_SCORE, maximum: MAX_SCORE },
+  })
+  scores!: Record<string, number>;
   @IsIn(RECOMMENDATIONS, { message: `must be one of ${RECOMMENDATIONS.join(', ')}` }) recommendation!: Recommendation;
   @IsArray() @ArrayMaxSize(MAX_RISK_POINTS) @ValidateNested({ each: true }) @Type(() => RiskPointDto) riskPoints!: RiskPointDto[];
   @IsString() @MaxLength(MAX_COMMENTS_LENGTH) comments!: string;

@@ -2,6 +2,8 @@ import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/com
 import type { AuthUser } from '../auth/auth-user';
 import { CurrentUser, RequestId, Roles } from '../auth/decorators';
 import { UuidPipe } from '../common/uuid.pipe';
+import { ApiRoute } from '../openapi/api-route.decorator';
+import { StatusAnswer, TaskDetail, TaskList } from '../openapi/schemas';
 import { DeclineDto, ListTasksQuery, ReviewDto } from './task.dto';
 import { TasksService } from './tasks.service';
 
@@ -10,16 +12,24 @@ import { TasksService } from './tasks.service';
 export class TasksController {
   constructor(private readonly tasks: TasksService) {}
 
+  @ApiRoute({ summary: 'List review tasks', description: 'A reviewer sees their own tasks; managers and admins all.', response: TaskList })
   @Get()
   list(@CurrentUser() user: AuthUser, @Query() query: ListTasksQuery) {
     return this.tasks.list(user, query);
   }
 
+  @ApiRoute({ summary: 'Get a review task', description: 'With the project\'s summary, the rubric and, once submitted, the review.', response: TaskDetail })
   @Get(':id')
   detail(@CurrentUser() user: AuthUser, @Param('id', new UuidPipe()) id: string) {
     return this.tasks.detail(user, id);
   }
 
+  @ApiRoute({
+    summary: 'Submit a review',
+    description: 'Every criterion of the task\'s rubric scored 1-5. Reviews are blind.',
+    response: StatusAnswer,
+    errors: { 400: 'A criterion is missing, unknown or out of range.', 409: 'The task is not open.' },
+  })
   @Post(':id/review')
   @HttpCode(200)
   @Roles('reviewer')
@@ -27,6 +37,12 @@ export class TasksController {
     return this.tasks.submitReview(user, id, body, requestId);
   }
 
+  @ApiRoute({
+    summary: 'Decline a review task',
+    description: 'A replacement is assigned; a declared conflict of interest excludes the reviewer from the company\'s later projects.',
+    response: StatusAnswer,
+    errors: { 409: 'The task is not open.' },
+  })
   @Post(':id/decline')
   @HttpCode(200)
   @Roles('reviewer')

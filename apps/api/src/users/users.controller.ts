@@ -4,6 +4,8 @@ import { UserEntity, UserStore, hashPassword } from '@dueflow/persistence';
 import { AuthUser, hasRole } from '../auth/auth-user';
 import { CurrentUser, Roles } from '../auth/decorators';
 import { UuidPipe } from '../common/uuid.pipe';
+import { ApiRoute } from '../openapi/api-route.decorator';
+import { Conflict, User, UserList } from '../openapi/schemas';
 import { ConflictDto, CreateUserDto, ListUsersQuery } from './user.dto';
 
 function presentUser(user: UserEntity) {
@@ -23,6 +25,12 @@ function presentUser(user: UserEntity) {
 export class UsersController {
   constructor(private readonly users: UserStore) {}
 
+  @ApiRoute({
+    summary: 'Create a user',
+    response: User,
+    status: { 201: 'The new user.' },
+    errors: { 400: 'A reviewer profile without the reviewer role, or the reviewer role without one.', 409: 'The email is taken.' },
+  })
   @Post()
   @Roles('admin')
   async create(@Body() body: CreateUserDto) {
@@ -43,6 +51,7 @@ export class UsersController {
     return presentUser(user);
   }
 
+  @ApiRoute({ summary: 'List users', response: UserList })
   @Get()
   @Roles('admin', 'manager')
   async list(@Query() query: ListUsersQuery) {
@@ -50,6 +59,12 @@ export class UsersController {
   }
 
   /** A reviewer declares their own conflicts; an admin may declare anyone's. */
+  @ApiRoute({
+    summary: 'Declare a conflict of interest',
+    description: 'A reviewer declares their own; an admin anyone\'s. The reviewer is excluded from the company\'s projects.',
+    response: Conflict,
+    status: { 201: 'The stored conflict.' },
+  })
   @Post(':id/conflicts')
   @Roles('reviewer', 'admin')
   async declareConflict(@CurrentUser() caller: AuthUser, @Param('id', new UuidPipe()) id: string, @Body() body: ConflictDto) {

@@ -1,0 +1,127 @@
+import type { INestApplication, Type } from '@nestjs/common';
+import { ROUTE_ARGS_METADATA } from '@nestjs/common/constants';
+import { RouteParamtypes } from '@nestjs/common/enums/route-paramtypes.enum';
+import { ModulesContainer, Reflector } from '@nestjs/core';
+import type { OpenAPIObject, OperationObject, ParameterObject, SchemaObject } from '@nestjs/swagger';
+import type { Role } from '@dueflow/domain';
+import { PUBLIC_ROUTE, REQUIRED_ROLES } from '../auth/decorators';
+import { UuidPipe } from '../common/uuid.pipe';
+import { errorContent } from './api-route.decorator';
+
+/** Security scheme name of the bearer token (DocumentBuilder.addBearerAuth). */
+export const BEARER = 'bearer';
+
+/** The operation id of a handler: unique across controllers, and how derive() finds the handler again. */
+export const operationIdOf = (controllerKey: string, methodKey: string) => `${controllerKey}_${methodKey}`;
+
+interface Handler {
+  controller: Type<unknown>;
+  methodKey: string;
+}
+
+interface RouteArg {
+  index: number;
+  data?: unknown;
+  pipes?: unknown[];
+}
+
+const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'patch'] as const;
+
+/**
+ * Completes each operation with what the code already says, read from the same metadata the
+ * request pipeline uses, so the document and the behaviour cannot disagree:
+ * - the AuthGuard's @Public/@Roles → bearer security, 401, and 403 naming the roles;
+ * - path params through UuidPipe → `format: uuid`, 400 for a malformed id, 404 for an unknown one;
+ * - a @Body() → 400 (every bad field), 413 (too large), 415 (not JSON);
+ * - a @Query() DTO → one parameter per DTO property, from its class-validator schema, and 400;
+ * - and the exception filter's generic 500 everywhere.
+ * Operations are matched to their handlers through the operation id (operationIdOf).
+ */
+export function deriveFromCode(app: INestApplication, document: OpenAPIObject): void {
+  const handlers = handlersByOperationId(app);
+  const reflector = new Reflector();
+  const schemas = (document.components?.schemas ?? {}) as Record<string, SchemaObject>;
+  for (const pathItem of Object.values(document.paths)) {
+    for (const method of HTTP_METHODS) {
+      const operation = pathItem[method];
+      const handler = operation?.operationId ? handlers.get(operation.operationId) : undefined;
+      if (!operation || !handler) continue;
+      documentAccess(operation, handler, reflector);
+      documentInputs(operation, handler, schemas);
+      addError(operation, 500, 'An unexpected failure (logged); quote the requestId when reporting it.');
+    }
+  }
+}
+
+function handlersByOperationId(app: INestApplication): Map<string, Handler> {
+  const handlers = new Map<string, Handler>();
+  for (const module of app.get(ModulesContainer).values()) {
+    for (const wrapper of module.controllers.values()) {
+      const controller = wrapper.metatype as Type<unknown> | null;
+      if (!controller) continue;
+      for (const methodKey of Object.getOwnPropertyNames(controller.prototype)) {
+        if (methodKey !== 'constructor') handlers.set(operationIdOf(controller.name, methodKey), { controller, methodKey });
+      }
+    }
+  }
+  return handlers;
+}
+
+/** Adds a refusal, or the reason to an existing one: a status can have several causes. */
+function addError(operation: OperationObject, status: number, reason: string): void {
+  const existing = operation.responses[status] as { description?: string } | undefined;
+  if (!existing) operation.responses[status] = { description: reason, content: errorContent() };
+  else if (!existing.description?.includes(reason)) existing.description = [existing.description, reason].filter(Boolean).join(' ');
+}
+
+function documentAccess(operation: OperationObject, { controller, methodKey }: Handler, reflector: Reflector): void {
+  const targets = [controller.prototype[methodKey] as () => unknown, controller];
+  if (reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, targets)) {
+    operation.security = [];
+    appendDescription(operation, 'Public: no token needed.');
+    return;
+  }
+  operation.security = [{ [BEARER]: [] }];
+  addError(operation, 401, 'No bearer token, or an invalid or expired one.');
+  const roles = reflector.getAllAndOverride<Role[] | undefined>(REQUIRED_ROLES, targets);
+  if (roles?.length) {
+    appendDescription(operation, `Roles: ${roles.join(', ')}.`);
+    addError(operation, 403, `The caller has none of the roles: ${roles.join(', ')}.`);
+  }
+}
+
+function documentInputs(operation: OperationObject, { controller, methodKey }: Handler, schemas: Record<string, SchemaObject>): void {
+  const args = Object.entries((Reflect.getMetadata(ROUTE_ARGS_METADATA, controller, methodKey) ?? {}) as Record<string, RouteArg>);
+  const paramTypes = (Reflect.getMetadata('design:paramtypes', controller.prototype, methodKey) ?? []) as unknown[];
+  for (const [key, arg] of args) {
+    const kind = Number(key.split(':')[0]);
+    if (kind === RouteParamtypes.PARAM && arg.pipes?.some((pipe) => pipe instanceof UuidPipe)) {
+      const parameter = findParameter(operation, 'path', String(arg.data));
+      if (parameter) parameter.schema = { type: 'string', format: 'uuid' };
+      addError(operation, 400, `\`${String(arg.data)}\` is not a UUID.`);
+      addError(operation, 404, 'No such object, or one the caller may not see.');
+    } else if (kind === RouteParamtypes.BODY) {
+      addError(operation, 400, 'Malformed JSON, or invalid body fields (every one listed in details).');
+      addError(operation, 413, 'The body is larger than BODY_LIMIT_BYTES.');
+      addError(operation, 415, 'The body is not application/json.');
+    } else if (kind === RouteParamtypes.QUERY && typeof paramTypes[arg.index] === 'function') {
+      const dto = schemas[(paramTypes[arg.index] as Type<unknown>).name];
+      if (dto) operation.parameters = [...(operation.parameters ?? []), ...queryParameters(dto)];
+      addError(operation, 400, 'An invalid query parameter (every one listed in details).');
+    }
+  }
+}
+
+function findParameter(operation: OperationObject, location: string, name: string): ParameterObject | undefined {
+  return (operation.parameters ?? []).find((p): p is ParameterObject => 'in' in p && p.in === location && p.name === name);
+}
+
+/** A query DTO's properties as query parameters (the DTO schema itself stays in components). */
+function queryParameters(dto: SchemaObject): ParameterObject[] {
+  const required = new Set(dto.required ?? []);
+  return Object.entries(dto.properties ?? {}).map(([name, schema]) => ({ name, in: 'query', required: required.has(name), schema }));
+}
+
+function appendDescription(operation: OperationObject, line: string): void {
+  operation.description = operation.description ? `${operation.description}\n\n${line}` : line;
+}

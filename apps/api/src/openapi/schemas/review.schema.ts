@@ -1,0 +1,38 @@
+import { z } from 'zod';
+import { MAX_SCORE, MIN_SCORE } from '@dueflow/domain';
+import type { Rubric as RubricType } from '@dueflow/domain';
+import { Money, Timestamp, Track, Uuid, component, sameShape } from './registry';
+import { Recommendation, Severity } from './synthesis.schema';
+
+export const RiskPoint = component('RiskPoint', z.object({ category: z.string(), severity: Severity, description: z.string() }));
+
+export const CoInvestment = component('CoInvestment', z.object({ willing: z.boolean(), amount: Money.optional() }));
+
+/** A submitted review, as its reviewer and the project's panel see it. */
+export const Review = component(
+  'Review',
+  z.object({
+    id: Uuid,
+    taskId: Uuid,
+    reviewerId: Uuid,
+    track: Track,
+    scores: z.record(z.string(), z.int().min(MIN_SCORE).max(MAX_SCORE)).describe('criterion key → score'),
+    recommendation: Recommendation,
+    riskPoints: z.array(RiskPoint),
+    comments: z.string(),
+    coInvestment: CoInvestment.optional(),
+    submittedAt: Timestamp,
+  }),
+);
+export type Review = z.output<typeof Review>;
+
+/** The criteria a track's review is scored on. */
+export const Rubric = component(
+  'Rubric',
+  z.object({
+    track: Track,
+    version: z.int().min(1),
+    criteria: z.array(z.object({ key: z.string(), label: z.string(), weight: z.number().min(0).max(1) })),
+  }),
+);
+sameShape<z.output<typeof Rubric>, RubricType>(true);

@@ -1,0 +1,33 @@
+import { z } from 'zod';
+import { Review, Rubric } from './review.schema';
+import { Money, PersonRef, Sector, TaskStatus, Timestamp, Track, Uuid, component } from './registry';
+
+const TaskProject = z.object({ id: Uuid, name: z.string(), company: z.string(), sector: Sector });
+
+/** A review task as lists show it. */
+export const TaskSummary = component(
+  'TaskSummary',
+  z.object({
+    id: Uuid,
+    projectId: Uuid,
+    project: TaskProject.optional(),
+    track: Track,
+    status: TaskStatus,
+    dueAt: Timestamp,
+    assignee: PersonRef,
+    createdAt: Timestamp,
+    closedAt: Timestamp.nullable(),
+  }),
+);
+
+export const TaskList = component('TaskList', z.object({ items: z.array(TaskSummary) }));
+
+/** One task with what its reviewer needs: the project's summary, the rubric, and their review once submitted. */
+export const TaskDetail = component(
+  'TaskDetail',
+  TaskSummary.extend({
+    project: TaskProject.extend({ summary: z.string(), totalInvestment: Money }).optional(),
+    rubric: Rubric,
+    review: Review.nullable(),
+  }),
+);
