@@ -82,6 +82,23 @@ describe('the HTTP contract: authentication, errors, bad input', () => {
     expect(malformed.status).toBe(400);
     expectErrorShape(malformed.body, 400);
 
+    // Parses fine, but thousands of levels would overflow the stack of the validation pipe.
+    const deep = await http.request('POST', '/auth/login', { rawBody: `${'['.repeat(1500)}${']'.repeat(1500)}` });
+    expect(deep.status).toBe(400);
+    expectErrorShape(deep.body, 400);
+    expect(deep.body.message).toMatch(/nests deeper than 32 levels/);
+
+    const form = await http.request('POST', '/auth/login', { rawBody: 'email=a&password=b', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    expect(form.status).toBe(415);
+    expectErrorShape(form.body, 415);
+
+    // Refused by Fastify's router before any route runs: still the one error shape, with the request id.
+    for (const [path, status] of [[`/projects/${'a'.repeat(101)}`, 414], ['/projects/%E0%A4%A', 400]] as const) {
+      const res = await http.as(MANAGER, 'GET', path);
+      expect(res.status).toBe(status);
+      expect(res.body).toEqual({ statusCode: status, error: expect.any(String), message: expect.any(String), requestId: res.headers.get('x-request-id') });
+    }
+
     const huge = await http.as(OFFICER, 'POST', '/projects', { body: projectBody({ summary: 'x'.repeat(300 * 1024) }) });
     expect(huge.status).toBe(413);
     expectErrorShape(huge.body, 413);
