@@ -1,7 +1,8 @@
 /**
- * Two tiers: `unit` (pure code, no services) and `integration` (real PostgreSQL and a real Temporal
- * dev server, started once by test/support/global-setup.ts). Temporal suites run serially: `npm test`
- * passes --runInBand.
+ * Three tiers: `unit` (pure code, no services), `integration` (real PostgreSQL and a real Temporal
+ * dev server, started once by test/support/global-setup.ts) and `faults` (compiled api and worker
+ * processes killed and restarted against servers the suite starts and restarts itself). Temporal
+ * suites run serially: `npm test` passes --runInBand.
  */
 const fs = require('node:fs');
 const path = require('node:path');
@@ -31,6 +32,12 @@ module.exports = {
       testMatch: ['<rootDir>/workflows/**/*.spec.ts', '<rootDir>/test/**/*.e2e-spec.ts'],
       globalSetup: '<rootDir>/test/support/global-setup.ts',
       globalTeardown: '<rootDir>/test/support/global-teardown.ts',
+    },
+    {
+      // Kills and restarts real processes and servers it starts itself; `npm run test:faults` runs the full size.
+      ...common,
+      displayName: 'faults',
+      testMatch: ['<rootDir>/test/faults/**/*.faults-spec.ts'],
     },
   ],
 };

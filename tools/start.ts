@@ -3,10 +3,10 @@
  * PostgreSQL (DATABASE_URL or embedded) → migrations → demo accounts → Temporal dev server (or
  * TEMPORAL_ADDRESS) → worker → API. Ctrl-C / SIGTERM stops everything in reverse order.
  */
-import { ChildProcess, spawn } from 'node:child_process';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
 import {
+  NodeService,
   RunningPostgres,
   RunningTemporal,
   ensureDatabase,
@@ -14,6 +14,7 @@ import {
   isPortOpen,
   splitDatabaseUrl,
   startEmbeddedPostgres,
+  startNodeService,
   startTemporalDevServer,
   stderrLog as log,
   waitFor,
@@ -37,7 +38,7 @@ const env = z
   .parse(process.env);
 
 const DIST = join(ROOT, 'dist');
-const children: Array<{ name: string; process: ChildProcess }> = [];
+const children: NodeService[] = [];
 let postgres: RunningPostgres | null = null;
 let temporal: RunningTemporal | null = null;
 let stopping = false;
@@ -80,18 +81,18 @@ async function main(): Promise<void> {
   }
 
   const common = { DATABASE_URL: databaseUrl, TEMPORAL_ADDRESS: temporalAddress, LOG_LEVEL: env.LOG_LEVEL };
-  launch('worker', join(DIST, 'apps/worker/src/main.js'), { ...common, WORKFLOW_BUNDLE_PATH: join(DIST, 'workflow-bundle.js') });
-  launch('api', join(DIST, 'apps/api/src/main.js'), { ...common, PORT: String(env.PORT) });
+  await launch('worker', join(DIST, 'apps/worker/src/main.js'), { ...common, WORKFLOW_BUNDLE_PATH: join(DIST, 'workflow-bundle.js') });
+  await launch('api', join(DIST, 'apps/api/src/main.js'), { ...common, PORT: String(env.PORT) });
 
   const base = `http://127.0.0.1:${env.PORT}`;
   await waitFor('the API to be ready', async () => (await fetch(`${base}/health/ready`)).status === 200, 60_000, 300);
   banner(base);
 }
 
-function launch(name: string, script: string, extraEnv: Record<string, string>): void {
-  const child = spawn(process.execPath, ['--enable-source-maps', script], { env: { ...process.env, ...extraEnv }, stdio: 'inherit' });
-  children.push({ name, process: child });
-  child.once('exit', (code, signal) => {
+async function launch(name: string, script: string, extraEnv: Record<string, string>): Promise<void> {
+  const service = await startNodeService({ name, script, env: extraEnv });
+  children.push(service);
+  void service.exited.then(({ code, signal }) => {
     if (!stopping) void stop(1, `the ${name} exited (${signal ?? `code ${code}`})`);
   });
 }
@@ -120,14 +121,10 @@ async function stop(code: number, reason: string): Promise<void> {
   if (stopping) return;
   stopping = true;
   log(`Stopping (${reason})...`);
-  for (const { name, process: child } of [...children].reverse()) {
-    if (child.exitCode !== null || child.signalCode !== null) continue;
-    const exited = new Promise<void>((r) => child.once('exit', () => r()));
-    child.kill('SIGTERM');
-    const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
-    await exited;
-    clearTimeout(timer);
-    log(`  ${name} stopped`);
+  for (const service of [...children].reverse()) {
+    if (!service.isRunning()) continue;
+    await service.stop(15_000);
+    log(`  ${service.name} stopped`);
   }
   if (temporal) await temporal.stop().then(() => log('  Temporal dev server stopped'));
   if (postgres) await postgres.stop().then(() => log('  PostgreSQL stopped'));

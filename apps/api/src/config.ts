@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { TASK_QUEUE } from '@dueflow/contract';
+import { temporalConnectionEnv, temporalConnectionFromConfig } from '@dueflow/stack';
 
 const DEV_JWT_SECRET = 'dueflow-local-development-secret-not-for-production';
 
@@ -10,20 +11,22 @@ const schema = z
     HOST: z.string().default('127.0.0.1'),
     DATABASE_URL: z.string().url(),
     DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
-    TEMPORAL_ADDRESS: z.string().min(1).default('127.0.0.1:7233'),
-    TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
+    ...temporalConnectionEnv,
     TEMPORAL_TASK_QUEUE: z.string().min(1).default(TASK_QUEUE),
-    JWT_SECRET: z.string().min(32).optional(),
+    /** Empty counts as unset (compose passes an unset `${JWT_SECRET:-}` as ''). */
+    JWT_SECRET: z.preprocess((v) => (v === '' ? undefined : v), z.string().min(32).optional()),
     JWT_EXPIRES_IN_SECONDS: z.coerce.number().int().min(60).max(86_400 * 7).default(3600),
     BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).max(10 * 1024 * 1024).default(256 * 1024),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    /** On SIGTERM in-flight requests finish; past this the process gives up and exits 1. */
+    SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(100).max(10 * 60_000).default(25_000),
   })
   .transform((env, ctx) => {
-    if (!env.JWT_SECRET && env.NODE_ENV === 'production') {
-      ctx.addIssue({ code: 'custom', path: ['JWT_SECRET'], message: 'is required in production (32+ characters)' });
-      return z.NEVER;
-    }
-    return { ...env, JWT_SECRET: env.JWT_SECRET ?? DEV_JWT_SECRET };
+    const missingSecret = !env.JWT_SECRET && env.NODE_ENV === 'production';
+    if (missingSecret) ctx.addIssue({ code: 'custom', path: ['JWT_SECRET'], message: 'is required in production (32+ characters)' });
+    const temporalConnection = temporalConnectionFromConfig(env, ctx);
+    if (missingSecret || !temporalConnection) return z.NEVER;
+    return { ...env, JWT_SECRET: env.JWT_SECRET ?? DEV_JWT_SECRET, temporalConnection };
   });
 
 export type ApiConfig = z.infer<typeof schema>;

@@ -1,20 +1,33 @@
 import { z } from 'zod';
 import { TASK_QUEUE } from '@dueflow/contract';
+import { temporalConnectionEnv, temporalConnectionFromConfig } from '@dueflow/stack';
 
-const schema = z.object({
-  DATABASE_URL: z.string().url(),
-  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
-  TEMPORAL_ADDRESS: z.string().min(1).default('127.0.0.1:7233'),
-  TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
-  TEMPORAL_TASK_QUEUE: z.string().min(1).default(TASK_QUEUE),
-  /** A prebuilt workflow bundle (production); without it the worker bundles workflows at start. */
-  WORKFLOW_BUNDLE_PATH: z.string().optional(),
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  /** Where notifications are POSTed; without it they are only logged. An empty value counts as unset. */
-  NOTIFY_WEBHOOK_URL: z.preprocess((v) => (v === '' ? undefined : v), z.string().url().optional()),
-  NOTIFY_POLL_INTERVAL_MS: z.coerce.number().int().min(10).default(1000),
-  NOTIFY_BATCH_SIZE: z.coerce.number().int().min(1).max(1000).default(50),
-});
+/** Compose passes an unset `${VAR:-}` as ''; that means "not set". */
+const unsetWhenEmpty = (v: unknown) => (v === '' ? undefined : v);
+
+const schema = z
+  .object({
+    DATABASE_URL: z.string().url(),
+    DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+    ...temporalConnectionEnv,
+    TEMPORAL_TASK_QUEUE: z.string().min(1).default(TASK_QUEUE),
+    /** A prebuilt workflow bundle (production); without it the worker bundles workflows at start. */
+    WORKFLOW_BUNDLE_PATH: z.preprocess(unsetWhenEmpty, z.string().optional()),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    /** Where notifications are POSTed; without it they are only logged. */
+    NOTIFY_WEBHOOK_URL: z.preprocess(unsetWhenEmpty, z.string().url().optional()),
+    NOTIFY_POLL_INTERVAL_MS: z.coerce.number().int().min(10).default(1000),
+    NOTIFY_BATCH_SIZE: z.coerce.number().int().min(1).max(1000).default(50),
+    /** Serve GET /health here (200 while the worker polls, 503 otherwise); unset: no health server. */
+    WORKER_HEALTH_PORT: z.preprocess(unsetWhenEmpty, z.coerce.number().int().min(0).max(65535).optional()),
+    WORKER_HEALTH_HOST: z.string().min(1).default('127.0.0.1'),
+    /** On SIGTERM in-flight tasks finish; past this the process gives up and exits 1. */
+    SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(100).max(10 * 60_000).default(25_000),
+  })
+  .transform((env, ctx) => {
+    const temporalConnection = temporalConnectionFromConfig(env, ctx);
+    return temporalConnection ? { ...env, temporalConnection } : z.NEVER;
+  });
 
 export type WorkerConfig = z.infer<typeof schema>;
 

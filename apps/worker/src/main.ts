@@ -2,9 +2,32 @@ import 'reflect-metadata';
 import { DefaultLogger, LogLevel, NativeConnection, Runtime } from '@temporalio/worker';
 import pino from 'pino';
 import { OutboxStore, createDataSource } from '@dueflow/persistence';
+import { describeTemporalConnection } from '@dueflow/stack';
 import { loadWorkerConfig } from './config';
+import { HealthServer, startHealthServer } from './health-server';
 import { createDueflowWorker } from './worker';
 import { OutboxDispatcher, createNotificationSender } from './notifications';
+
+/**
+ * Temporal's Runtime turns SIGTERM/SIGINT into a graceful worker shutdown: polling stops, in-flight
+ * activities and workflow tasks finish, then worker.run() resolves and main() closes the rest; the
+ * process ends with code 0 once nothing is left open. This only bounds that: a drain stuck past
+ * SHUTDOWN_TIMEOUT_MS exits 1 (the timer is unref'd, so it never keeps a finished process alive).
+ */
+function boundShutdown(timeoutMs: number, logger: pino.Logger): void {
+  let stopping = false;
+  const onSignal = (signal: NodeJS.Signals) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal, timeoutMs }, 'worker stopping: finishing in-flight tasks');
+    setTimeout(() => {
+      logger.error({ timeoutMs }, 'worker did not stop in time, exiting');
+      process.exit(1);
+    }, timeoutMs).unref();
+  };
+  process.on('SIGTERM', onSignal);
+  process.on('SIGINT', onSignal);
+}
 
 async function main(): Promise<void> {
   const config = loadWorkerConfig();
@@ -19,7 +42,8 @@ async function main(): Promise<void> {
   });
   const dataSource = createDataSource({ url: config.DATABASE_URL, poolSize: config.DATABASE_POOL_SIZE, applicationName: 'dueflow-worker' });
   await dataSource.initialize();
-  const connection = await NativeConnection.connect({ address: config.TEMPORAL_ADDRESS });
+  boundShutdown(config.SHUTDOWN_TIMEOUT_MS, logger);
+  const connection = await NativeConnection.connect(config.temporalConnection);
   const outboxLogger = logger.child({ component: 'outbox' });
   const dispatcher = new OutboxDispatcher({
     store: new OutboxStore(dataSource),
@@ -28,6 +52,7 @@ async function main(): Promise<void> {
     pollIntervalMs: config.NOTIFY_POLL_INTERVAL_MS,
     batchSize: config.NOTIFY_BATCH_SIZE,
   });
+  let health: HealthServer | undefined;
   try {
     const worker = await createDueflowWorker({
       connection,
@@ -36,7 +61,19 @@ async function main(): Promise<void> {
       taskQueue: config.TEMPORAL_TASK_QUEUE,
       workflowBundlePath: config.WORKFLOW_BUNDLE_PATH,
     });
-    logger.info({ taskQueue: config.TEMPORAL_TASK_QUEUE, namespace: config.TEMPORAL_NAMESPACE }, 'worker started');
+    if (config.WORKER_HEALTH_PORT !== undefined) {
+      health = await startHealthServer({
+        host: config.WORKER_HEALTH_HOST,
+        port: config.WORKER_HEALTH_PORT,
+        state: () => worker.getState(),
+        isHealthy: () => worker.getState() === 'RUNNING',
+      });
+      logger.info({ port: health.port }, 'health endpoint listening');
+    }
+    logger.info(
+      { taskQueue: config.TEMPORAL_TASK_QUEUE, namespace: config.TEMPORAL_NAMESPACE, temporal: describeTemporalConnection(config.temporalConnection) },
+      'worker started',
+    );
     dispatcher.start();
     logger.info({ transport: config.NOTIFY_WEBHOOK_URL ? 'webhook' : 'log' }, 'notification dispatcher started');
     // Worker.run() resolves after SIGINT/SIGTERM once in-flight tasks have finished.
@@ -44,6 +81,7 @@ async function main(): Promise<void> {
     logger.info('worker stopped');
   } finally {
     // After worker.run() (or a failed start): finish the batch in flight while the database is still open.
+    await health?.close();
     await dispatcher.stop();
     await connection.close();
     await dataSource.destroy();

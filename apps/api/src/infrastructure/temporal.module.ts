@@ -10,7 +10,8 @@ import { TEMPORAL_CLIENT } from './tokens';
     {
       provide: TEMPORAL_CLIENT,
       useFactory: async (config: ApiConfig) => {
-        const connection = await Connection.connect({ address: config.TEMPORAL_ADDRESS });
+        // Address, TLS/mTLS and API key come from the environment, mapped once in @dueflow/stack.
+        const connection = await Connection.connect(config.temporalConnection);
         return new Client({ connection, namespace: config.TEMPORAL_NAMESPACE });
       },
       inject: [API_CONFIG],
