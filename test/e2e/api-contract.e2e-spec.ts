@@ -1,5 +1,5 @@
 import { ADMIN, MANAGER, OFFICER, REVIEWERS, projectBody, reviewBody } from '../support/factories';
-import { Http, RunningDueflow, eventually, startDueflow } from '../support/harness';
+import { Http, RunningDueflow, eventually, startDueflowWithClient } from '../support/harness';
 
 const ZERO_UUID = '00000000-0000-4000-8000-000000000000';
 
@@ -16,10 +16,7 @@ describe('the HTTP contract: authentication, errors, bad input', () => {
   let stack: RunningDueflow;
   let http: Http;
 
-  beforeAll(async () => {
-    stack = await startDueflow();
-    http = new Http(stack.baseUrl);
-  });
+  beforeAll(async () => ({ stack, http } = await startDueflowWithClient()));
   afterAll(() => stack?.stop());
 
   it('answers health and readiness without a token', async () => {

@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { ADMIN, MANAGER, OFFICER, REVIEWERS, projectBody } from '../support/factories';
-import { Http, RunningDueflow, eventually, startDueflow } from '../support/harness';
+import { Http, RunningDueflow, eventually, startDueflowWithClient } from '../support/harness';
 
 interface Verdict {
   projectId: string;
@@ -25,10 +25,7 @@ describe('audit: append-only, hash-chained timeline', () => {
   let stack: RunningDueflow;
   let http: Http;
 
-  beforeAll(async () => {
-    stack = await startDueflow();
-    http = new Http(stack.baseUrl);
-  });
+  beforeAll(async () => ({ stack, http } = await startDueflowWithClient()));
   afterAll(() => stack?.stop());
 
   /** A submitted project whose three tracks have been assigned: at least four events. */

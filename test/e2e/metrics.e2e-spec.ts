@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Registry } from 'prom-client';
 import { MANAGER, OFFICER, projectBody } from '../support/factories';
-import { Http, RunningDueflow, eventually, startDueflow } from '../support/harness';
+import { Http, RunningDueflow, eventually, startDueflowWithClient } from '../support/harness';
 
 interface Sample {
   name: string;
@@ -41,10 +41,7 @@ describe('GET /metrics', () => {
   let stack: RunningDueflow;
   let http: Http;
 
-  beforeAll(async () => {
-    stack = await startDueflow();
-    http = new Http(stack.baseUrl);
-  });
+  beforeAll(async () => ({ stack, http } = await startDueflowWithClient()));
   afterAll(() => stack?.stop());
 
   const scrape = async (): Promise<Sample[]> => {

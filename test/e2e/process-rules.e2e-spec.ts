@@ -1,6 +1,6 @@
 import { DEFAULT_POLICY } from '@dueflow/domain';
 import { ADMIN, MANAGER, MANAGER_2, OFFICER, REVIEWERS, projectBody, reviewBody } from '../support/factories';
-import { Http, RunningDueflow, eventually, startDueflow } from '../support/harness';
+import { Http, RunningDueflow, eventually, startDueflowWithClient } from '../support/harness';
 
 interface OpenTask {
   reviewer: string;
@@ -18,10 +18,7 @@ describe('the process rules, over HTTP with a real worker', () => {
   let stack: RunningDueflow;
   let http: Http;
 
-  beforeAll(async () => {
-    stack = await startDueflow();
-    http = new Http(stack.baseUrl);
-  });
+  beforeAll(async () => ({ stack, http } = await startDueflowWithClient()));
   afterAll(async () => {
     await http?.as(ADMIN, 'PUT', '/policy', { body: DEFAULT_POLICY });
     await stack?.stop();

@@ -1,6 +1,6 @@
 import type { Track } from '@dueflow/domain';
 import { MANAGER, MANAGER_2, OFFICER, REVIEWERS, projectBody, reviewBody } from '../support/factories';
-import { Http, RunningDueflow, eventually, startDueflow } from '../support/harness';
+import { Http, RunningDueflow, eventually, startDueflowWithClient } from '../support/harness';
 
 /** Drives one project through every review it was assigned, over HTTP as each reviewer. */
 async function reviewEverything(http: Http, projectId: string, score = 4): Promise<number> {
@@ -38,10 +38,7 @@ describe('a project through the whole process, over HTTP', () => {
   let stack: RunningDueflow;
   let http: Http;
 
-  beforeAll(async () => {
-    stack = await startDueflow();
-    http = new Http(stack.baseUrl);
-  });
+  beforeAll(async () => ({ stack, http } = await startDueflowWithClient()));
   afterAll(() => stack?.stop());
 
   it('goes from submission through review, synthesis, approval to signed', async () => {

@@ -1,6 +1,6 @@
 import type { Track } from '@dueflow/domain';
 import { ADMIN, MANAGER, OFFICER, REVIEWERS, projectBody, reviewBody } from '../support/factories';
-import { Http, RunningDueflow, eventually, startDueflow } from '../support/harness';
+import { Http, RunningDueflow, eventually, startDueflowWithClient } from '../support/harness';
 
 interface Stats {
   asOf: string;
@@ -37,10 +37,7 @@ describe('GET /stats', () => {
   let stack: RunningDueflow;
   let http: Http;
 
-  beforeAll(async () => {
-    stack = await startDueflow();
-    http = new Http(stack.baseUrl);
-  });
+  beforeAll(async () => ({ stack, http } = await startDueflowWithClient()));
   afterAll(() => stack?.stop());
 
   const readStats = async (as = MANAGER): Promise<Stats> => {

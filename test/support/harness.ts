@@ -143,3 +143,9 @@ export async function eventually<T>(what: string, probe: () => Promise<T | undef
     await new Promise((r) => setTimeout(r, 100));
   }
 }
+
+/** The system plus an HTTP client on it: what most suites start in `beforeAll`. */
+export async function startDueflowWithClient(): Promise<{ stack: RunningDueflow; http: Http }> {
+  const stack = await startDueflow();
+  return { stack, http: new Http(stack.baseUrl) };
+}
