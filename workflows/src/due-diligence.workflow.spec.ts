@@ -8,6 +8,7 @@ import {
   WorkflowHandle,
   WorkflowUpdateFailedError,
   WorkflowUpdateStage,
+  WithStartWorkflowOperation,
 } from '@temporalio/client';
 import type { History } from '@temporalio/common/lib/proto-utils';
 import * as proto from '@temporalio/proto';
@@ -476,6 +477,48 @@ describe('dueDiligenceWorkflow on a real Temporal server', () => {
     expect(fakes.of(input.projectId, 'saveSynthesis')).toEqual([]);
     expect(fakes.statuses(input.projectId)).toEqual(['screening', 'in_review', 'withdrawn']);
     await maybeRecordHistory('withdrawn-in-review', handle);
+  });
+
+  it('stays withdrawn when the withdrawal arrives with the start, before the workflow has run', async () => {
+    const input = projectInput();
+    const startWorkflowOperation = new WithStartWorkflowOperation<typeof dueDiligenceWorkflow>(DUE_DILIGENCE_WORKFLOW, {
+      args: [input],
+      taskQueue,
+      workflowId: workflowIdFor(input.projectId),
+      workflowIdConflictPolicy: 'FAIL',
+    });
+    const answer = await client.workflow.executeUpdateWithStart(withdrawUpdate, {
+      args: [{ actorId: OFFICER, reason: 'Withdrawn at once.' }],
+      startWorkflowOperation,
+    });
+    const handle = await startWorkflowOperation.workflowHandle();
+    started.push(handle);
+    expect(answer).toEqual({ status: 'withdrawn' });
+    expect(await handle.result()).toEqual({ status: 'withdrawn' });
+    // The submission is still on the timeline, after the withdrawal, without moving the project.
+    expect(fakes.of(input.projectId, 'recordTransition').map((c) => [c.event.type, c.status?.status ?? null])).toEqual([
+      ['withdrawn', 'withdrawn'],
+      ['submitted', null],
+    ]);
+    expect(fakes.of(input.projectId, 'assignReviewers')).toEqual([]);
+  });
+
+  it('stays withdrawn when withdrawn while screening is being recorded', async () => {
+    const input = projectInput();
+    const release = fakes.hold(input.projectId, 'recordTransition');
+    const handle = await start(input);
+    await eventually('the submission to be recorded', async () => (fakes.of(input.projectId, 'recordTransition').length > 0 ? true : undefined));
+    const withdrawal = await handle.startUpdate(withdrawUpdate, {
+      args: [{ actorId: OFFICER, reason: 'Withdrawn during screening.' }],
+      waitForStage: WorkflowUpdateStage.ACCEPTED,
+    });
+    // A second withdrawal is refused: the first one already moved the project.
+    expect((await refusal(handle.executeUpdate(withdrawUpdate, { args: [{ actorId: MANAGER_A, reason: 'again' }] }))).type).toBe('INVALID_STATE');
+    release();
+    expect(await withdrawal.result()).toEqual({ status: 'withdrawn' });
+    expect(await handle.result()).toEqual({ status: 'withdrawn' });
+    expect(fakes.statuses(input.projectId)).toEqual(['screening', 'withdrawn']);
+    expect(fakes.of(input.projectId, 'assignReviewers')).toEqual([]);
   });
 
   it('lapses an approved project that is not signed within the signing deadline', async () => {

@@ -114,6 +114,8 @@ class DueDiligence {
       policy: input.policy,
       requestId: input.requestId ?? null,
     });
+    // A withdrawal delivered with the start is handled before run() gets here.
+    if (this.isOver()) return this.finish();
 
     const problems = screenProject(input, this.policy);
     if (problems.length > 0) {
@@ -121,7 +123,8 @@ class DueDiligence {
       return this.finish();
     }
     await this.move('in_review', null, 'screening_passed', null, {});
-    if (!(await this.review(TRACKS, false))) return this.finish();
+    // Withdrawn while that step was being recorded: stop rather than assign reviewers to it.
+    if (this.isOver() || !(await this.review(TRACKS, false))) return this.finish();
 
     for (;;) {
       await this.awaitDecision();
@@ -338,7 +341,9 @@ class DueDiligence {
     const outcomes = { expert: this.trackOutcome('expert'), vc: this.trackOutcome('vc'), academic: this.trackOutcome('academic') };
     for (const track of TRACKS) this.tracks[track].accepting = false;
     await this.move('synthesis', this.statusDetail, 'tracks_complete', null, { tracks: outcomes });
+    if (this.isOver()) return;
     await this.closeTasks(this.tasks.filter((t) => t.status === 'open'), 'cancelled', 'the review round is over');
+    if (this.isOver()) return;
     // Each track counts its latest round only: a re-opened track's new panel replaces the old one.
     const reviews = this.reviews.filter((r) => r.round === this.tracks[r.track].round).map(({ round: _round, ...review }) => review);
     const report = synthesize({ totalInvestment: this.input.totalInvestment, policy: this.policy, reviews, trackOutcomes: outcomes });
@@ -513,9 +518,19 @@ class DueDiligence {
     data: Record<string, unknown>,
     notify?: NotificationInput[],
   ): Promise<void> {
-    this.status = status;
-    this.statusDetail = detail;
-    const change: ProjectChange = { projectId: this.input.projectId, event: this.event(type, actorId, data), status: { status, detail }, notify };
+    // A final status is final: a step that was already under way (a withdrawal handled while it
+    // waited) is still recorded on the timeline, but doesn't move the project again.
+    const final = this.isOver();
+    if (!final) {
+      this.status = status;
+      this.statusDetail = detail;
+    }
+    const change: ProjectChange = {
+      projectId: this.input.projectId,
+      event: this.event(type, actorId, data),
+      status: final ? undefined : { status, detail },
+      notify,
+    };
     await activities.recordTransition(change);
   }
 
