@@ -57,13 +57,15 @@ export class TasksService {
     // Check the rubric here too, so a bad review costs no round trip to the workflow.
     const problems = validateReview(task.track, review);
     if (problems.length > 0) throw new DomainError('VALIDATION_FAILED', 'the review is incomplete or invalid', problems);
-    return this.process.submitReview(task.projectId, { taskId: task.id, reviewerId: reviewer.id, review, requestId });
+    return stillBeingAssigned(this.process.submitReview(task.projectId, { taskId: task.id, reviewerId: reviewer.id, review, requestId }));
   }
 
   /** The assignee steps back (a late-found conflict, no time); the workflow assigns a replacement. */
   async decline(reviewer: AuthUser, id: string, dto: DeclineDto, requestId: string) {
     const task = await this.ownTask(reviewer, id);
-    return this.process.declineTask(task.projectId, { taskId: task.id, reviewerId: reviewer.id, reason: dto.reason, conflictOfInterest: dto.conflictOfInterest, requestId });
+    return stillBeingAssigned(
+      this.process.declineTask(task.projectId, { taskId: task.id, reviewerId: reviewer.id, reason: dto.reason, conflictOfInterest: dto.conflictOfInterest, requestId }),
+    );
   }
 
   private async visibleTask(viewer: AuthUser, id: string): Promise<ReviewTaskEntity> {
@@ -78,5 +80,21 @@ export class TasksService {
     if (!task || task.assigneeId !== reviewer.id) throw new DomainError('NOT_FOUND', `no task ${id}`);
     if (task.status !== 'open') throw new DomainError('INVALID_STATE', `the task is ${task.status}, not open`);
     return task;
+  }
+}
+
+/**
+ * The task row exists (the assignment activity wrote it) but the workflow has not yet seen the
+ * activity's result, e.g. right after a worker restart: the task is real and open, so "not found"
+ * would mislead the reviewer. Answer 409, to be retried in a moment.
+ */
+async function stillBeingAssigned<T>(update: Promise<T>): Promise<T> {
+  try {
+    return await update;
+  } catch (error) {
+    if (error instanceof DomainError && error.code === 'NOT_FOUND') {
+      throw new DomainError('INVALID_STATE', 'the task is still being assigned; retry in a few seconds');
+    }
+    throw error;
   }
 }
