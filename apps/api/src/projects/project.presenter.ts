@@ -1,9 +1,9 @@
 import { Policy, TRACKS, Track } from '@dueflow/domain';
-import type { DecisionEntity, ProjectEntity, ProjectRecord, ReviewEntity, ReviewTaskEntity, TimelineEventEntity } from '@dueflow/persistence';
+import type { DecisionEntity, ProjectListRow, ProjectRecord, ReviewEntity, ReviewTaskEntity, TimelineEventEntity } from '@dueflow/persistence';
 import { AuthUser, seesEverything } from '../auth/auth-user';
 import type { ProjectDetail, ProjectSummary, Review, TimelineEvent, TrackPanel } from '../openapi/schemas';
 
-export function presentProjectSummary(p: ProjectEntity): ProjectSummary {
+export function presentProjectSummary(p: ProjectListRow): ProjectSummary {
   return {
     id: p.id,
     name: p.name,

@@ -1,0 +1,73 @@
+/** dueflow's HTTP API as a client sees it: JSON over fetch (keep-alive), bearer tokens per account. */
+import { RUBRICS, Track } from '@dueflow/domain';
+import { DEFAULT_DEMO_PASSWORD } from '@dueflow/persistence';
+
+export const OFFICER = 'officer@dueflow.local';
+export const MANAGER = 'manager@dueflow.local';
+export const ADMIN = 'admin@dueflow.local';
+export const REVIEWERS = ['expert1', 'expert2', 'vc1', 'vc2', 'academic1', 'academic2'].map((name) => `${name}@dueflow.local`);
+
+export class HttpError extends Error {
+  constructor(
+    readonly method: string,
+    readonly path: string,
+    readonly status: number,
+    readonly body: string,
+  ) {
+    super(`${method} ${path} answered ${status}: ${body.slice(0, 500)}`);
+  }
+}
+
+export interface Account {
+  id: string;
+  email: string;
+  token: string;
+}
+
+export class ApiClient {
+  constructor(readonly baseUrl: string) {}
+
+  /** Sends one request; throws HttpError unless the status is 2xx. */
+  async call<T = unknown>(method: string, path: string, token?: string, body?: unknown): Promise<T> {
+    const headers: Record<string, string> = {};
+    if (token) headers['authorization'] = `Bearer ${token}`;
+    if (body !== undefined) headers['content-type'] = 'application/json';
+    const response = await fetch(`${this.baseUrl}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+    const text = await response.text();
+    if (response.status < 200 || response.status >= 300) throw new HttpError(method, path, response.status, text);
+    return (text ? JSON.parse(text) : undefined) as T;
+  }
+
+  async login(email: string, password = DEFAULT_DEMO_PASSWORD): Promise<Account> {
+    const res = await this.call<{ accessToken: string; user: { id: string } }>('POST', '/auth/login', undefined, { email, password });
+    return { id: res.user.id, email, token: res.accessToken };
+  }
+}
+
+/** A valid submission; `tag` makes the company unique, so no reviewer conflict carries over. */
+export function projectBody(tag: string) {
+  return {
+    name: `Precision reducer line ${tag}`,
+    company: `Harmonic Drives ${tag} Co., Ltd.`,
+    sector: 'robotics',
+    totalInvestment: { amount: 300_000_000, currency: 'CNY' },
+    expectedAnnualOutput: { amount: 500_000_000, currency: 'CNY' },
+    landAreaMu: 40,
+    headcount: 220,
+    source: 'industry_chain',
+    stage: 'accelerator',
+    summary: 'Harmonic reducers for industrial robot joints; pilot line running, seeking a production base.',
+    contact: { name: 'Li Wei', email: `li.wei.${tag}@example.com` },
+  };
+}
+
+/** A complete review for the track's rubric. */
+export function reviewBody(track: Track) {
+  return {
+    scores: Object.fromEntries(RUBRICS[track].criteria.map((c) => [c.key, 4])),
+    recommendation: 'go',
+    riskPoints: [{ category: 'Supply chain', severity: 'medium', description: 'Single supplier for precision bearings.' }],
+    comments: `Reviewed on the ${track} track.`,
+    ...(track === 'vc' ? { coInvestment: { willing: true, amount: { amount: 20_000_000, currency: 'CNY' } } } : {}),
+  };
+}
