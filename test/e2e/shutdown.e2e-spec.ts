@@ -15,6 +15,8 @@ import { loadStackInfo } from '../support/test-stack';
  */
 
 const SHUTDOWN_TIMEOUT_MS = 20_000;
+/** Concurrent logins held in flight across the API's SIGTERM. */
+const LOGINS = 12;
 /** ProcessStore.assignReviewers serialises on this advisory lock: holding it parks the activity mid-flight. */
 const ASSIGNMENT_LOCK = 7_361_001;
 
@@ -42,17 +44,26 @@ beforeAll(() => ensureDist(log), 300_000);
 
 describe('API graceful shutdown', () => {
   let api: ApiProcess;
+  let db: Client;
   afterAll(async () => {
+    await db?.end().catch(() => undefined);
     await api?.crash();
   });
 
   it('answers the requests in flight at SIGTERM, refuses new connections, exits 0', async () => {
     const env = serviceEnv();
-    api = await startApiProcess('api', env, { logFile: join(loadStackInfo().workDir, 'shutdown-api.log') });
+    api = await startApiProcess('api', { ...env, DATABASE_POOL_SIZE: String(LOGINS) }, { logFile: join(loadStackInfo().workDir, 'shutdown-api.log') });
+    db = new Client({ connectionString: loadStackInfo().databaseUrl });
+    await db.connect();
 
-    // Logins hash with bcrypt (~70 ms each, interleaved): a batch keeps the API busy for about a second.
+    // Logins read the users table: while this transaction holds it exclusively, each login waits
+    // in PostgreSQL, accepted and in flight for as long as the test wants, whatever the machine's
+    // speed. (A request still in the kernel's accept queue when the port closes is reset by TCP
+    // itself; waiting for every login to reach PostgreSQL rules that out.)
+    await db.query('BEGIN');
+    await db.query('LOCK TABLE users IN ACCESS EXCLUSIVE MODE');
     const finished: number[] = [];
-    const inFlight = Array.from({ length: 16 }, () =>
+    const inFlight = Array.from({ length: LOGINS }, () =>
       fetch(`${api.baseUrl}/auth/login`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
@@ -63,13 +74,13 @@ describe('API graceful shutdown', () => {
         return { status: res.status, token: body.accessToken };
       }),
     );
-    await new Promise((r) => setTimeout(r, 150));
-    expect(finished).toHaveLength(0);
+    await waitFor('every login to wait on the users table', async () => (await lockWaiters(db, 'users')) === LOGINS, 20_000, 20);
 
     const signalledAt = Date.now();
     api.process.kill('SIGTERM');
     await waitFor('the API to stop accepting connections', async () => !(await isPortOpen(api.port)), 5_000, 20);
     const pendingWhenClosed = inFlight.length - finished.length;
+    await db.query('COMMIT');
 
     const results = await Promise.all(inFlight);
     const exit = await exitWithin(api, SHUTDOWN_TIMEOUT_MS);
@@ -80,7 +91,7 @@ describe('API graceful shutdown', () => {
     expect(results.every((r) => typeof r.token === 'string')).toBe(true);
     // They really were in flight: answered after the signal, while the port was already closed.
     expect(Math.min(...finished)).toBeGreaterThan(signalledAt);
-    expect(pendingWhenClosed).toBeGreaterThan(0);
+    expect(pendingWhenClosed).toBe(LOGINS);
     expect(exit).toEqual({ code: 0, signal: null });
     // Not held open by the clients' keep-alive sockets (Fastify keeps idle ones for 72 s).
     expect(exitedAt - Math.max(...finished)).toBeLessThan(5_000);
@@ -88,6 +99,12 @@ describe('API graceful shutdown', () => {
     expect(await isPortOpen(api.port)).toBe(false);
   });
 });
+
+/** Sessions waiting for a lock on `table`. */
+async function lockWaiters(db: Client, table: string): Promise<number> {
+  const { rows } = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM pg_locks WHERE NOT granted AND relation = $1::regclass`, [table]);
+  return rows[0]!.n;
+}
 
 describe('worker graceful shutdown', () => {
   let api: ApiProcess | undefined;
