@@ -495,8 +495,10 @@ describe('dueDiligenceWorkflow on a real Temporal server', () => {
     started.push(handle);
     expect(answer).toEqual({ status: 'withdrawn' });
     expect(await handle.result()).toEqual({ status: 'withdrawn' });
-    // The submission is still on the timeline, after the withdrawal, without moving the project.
-    expect(fakes.of(input.projectId, 'recordTransition').map((c) => [c.event.type, c.status?.status ?? null])).toEqual([
+    // The submission is still on the timeline, after the withdrawal (in event order; the two
+    // activities may run in either order), without moving the project.
+    const transitions = [...fakes.of(input.projectId, 'recordTransition')].sort((a, b) => a.event.seq - b.event.seq);
+    expect(transitions.map((c) => [c.event.type, c.status?.status ?? null])).toEqual([
       ['withdrawn', 'withdrawn'],
       ['submitted', null],
     ]);
