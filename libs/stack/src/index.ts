@@ -5,3 +5,4 @@ export * from './temporal-cli';
 export * from './temporal-connection';
 export * from './temporal-dev-server';
 export * from './node-service';
+export * from './temporal-server';
