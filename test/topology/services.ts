@@ -2,17 +2,11 @@ import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { Connection, Client } from '@temporalio/client';
 import { NodeService, freePort, startNodeService } from '@dueflow/stack';
+import type { ServiceEnv } from '../support/processes';
 import { TopologyStackInfo } from './topology-stack';
 
 /** One secret for every API instance: a token from one is good on the others. */
 const JWT_SECRET = 'dueflow-topology-shared-secret-0123456789abcdef';
-
-export interface ServiceEnv {
-  DATABASE_URL: string;
-  TEMPORAL_ADDRESS: string;
-  TEMPORAL_TASK_QUEUE: string;
-  [name: string]: string;
-}
 
 export interface ApiProcess extends NodeService {
   baseUrl: string;

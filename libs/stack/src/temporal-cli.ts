@@ -16,7 +16,8 @@ export function cachedTemporalCliPath(): string {
   return join(cacheRoot(), 'temporal-cli', TEMPORAL_CLI_VERSION, 'temporal');
 }
 
-function isExecutable(path: string): boolean {
+/** Whether `path` is a file this process may execute. */
+export function isExecutable(path: string): boolean {
   try {
     accessSync(path, constants.X_OK);
     return true;
@@ -25,7 +26,8 @@ function isExecutable(path: string): boolean {
   }
 }
 
-function onPath(name: string): string | null {
+/** The first executable `name` on PATH, or null. */
+export function onPath(name: string): string | null {
   for (const dir of (process.env['PATH'] ?? '').split(delimiter)) {
     if (dir && isExecutable(join(dir, name))) return join(dir, name);
   }

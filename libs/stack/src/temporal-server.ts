@@ -1,10 +1,10 @@
 import { ChildProcess, spawn } from 'node:child_process';
-import { accessSync, constants, createWriteStream, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { createWriteStream, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { delimiter, dirname, join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { StackLog, stderrLog } from './log';
 import { GaveUp, isPortOpen, waitFor } from './ports';
-import { cacheRoot } from './temporal-cli';
+import { cacheRoot, isExecutable, onPath } from './temporal-cli';
 
 /**
  * The Temporal server release dueflow builds: the one the Temporal CLI v1.5.1 embeds, so its
@@ -28,22 +28,6 @@ export interface TemporalServerBinaries {
 
 export function cachedTemporalServerDir(): string {
   return join(cacheRoot(), 'temporal-server', TEMPORAL_SERVER_VERSION);
-}
-
-function isExecutable(path: string): boolean {
-  try {
-    accessSync(path, constants.X_OK);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-function onPath(name: string): string | null {
-  for (const dir of (process.env['PATH'] ?? '').split(delimiter)) {
-    if (dir && isExecutable(join(dir, name))) return join(dir, name);
-  }
-  return null;
 }
 
 /**
