@@ -124,10 +124,9 @@ export async function reviewAll(client: FailoverClient, directory: ReviewerDirec
   for (const task of tasks) {
     const email = await directory.emailOf(task.assigneeId);
     const password = directory.passwordOf(email);
-    const token = password ? await client.token(email, password) : await client.token(email);
     const deadline = Date.now() + 120_000;
     for (;;) {
-      const res = await client.call('POST', `/tasks/${task.id}/review`, { token, body: reviewBody(task.track, 4) });
+      const res = await client.as(email, 'POST', `/tasks/${task.id}/review`, { password, body: reviewBody(task.track, 4) });
       if (res.status === 409 && /still being assigned/.test(res.body?.message ?? '') && Date.now() < deadline) {
         raceStats.workflowNotFound += 1;
         await new Promise((r) => setTimeout(r, 500));

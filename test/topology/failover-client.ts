@@ -110,6 +110,7 @@ export class FailoverClient {
     return summary;
   }
 
+  /** Logs in once per email (on whichever instance answers) and remembers the token. */
   token(email: string, password = DEFAULT_DEMO_PASSWORD): Promise<string> {
     let token = this.tokens.get(email);
     if (!token) {
@@ -123,8 +124,18 @@ export class FailoverClient {
     return token;
   }
 
-  async as<T = any>(email: string, method: string, path: string, options: CallOptions = {}): Promise<Reply<T>> {
-    return this.call<T>(method, path, { ...options, token: await this.token(email) });
+  /** Logins that were repeated because a token had expired. */
+  relogins = 0;
+
+  /** Calls as `email`; a 401 on a remembered token (it expired: tokens last an hour) logs in again once. */
+  async as<T = any>(email: string, method: string, path: string, options: CallOptions & { password?: string } = {}): Promise<Reply<T>> {
+    const { password, ...rest } = options;
+    const token = await this.token(email, password);
+    const res = await this.call<T>(method, path, { ...rest, token });
+    if (res.status !== 401) return res;
+    if (this.tokens.get(email) && (await this.tokens.get(email)) === token) this.tokens.delete(email);
+    this.relogins += 1;
+    return this.call<T>(method, path, { ...rest, token: await this.token(email, password) });
   }
 }
 

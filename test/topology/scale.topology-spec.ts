@@ -60,70 +60,81 @@ describe(`scale: ${N} open projects waiting on reviews, one worker, Temporal ser
     await addReviewers(client, directory, 'scale', { expert: needed(2), vc: needed(1), academic: needed(1) }, 100, 8);
 
     const rss = sampleRss(worker, 1000);
-    const baselineRss = rss.current();
-    const runTag = `scale-${Date.now().toString(36)}`;
-    const work = submissions(runTag, N);
+    // Stopped however the run ends: its timer would keep Jest alive after a failure.
+    let peak = 0;
+    let submitMs = 0;
+    let openMs = 0;
+    let completeMs = 0;
+    let baselineRss = 0;
+    let waitingRss = 0;
+    let work: ReturnType<typeof submissions> = [];
+    try {
+      baselineRss = rss.current();
+      const runTag = `scale-${Date.now().toString(36)}`;
+      work = submissions(runTag, N);
 
-    // 1. Submit everything; each project's workflow screens it and assigns four reviewers.
-    const t0 = Date.now();
-    let submitted = 0;
-    const ids = await inPool(work, CONCURRENCY, async (submission) => {
-      const id = await submit(client, submission);
-      submitted += 1;
-      if (submitted % 500 === 0) log(`submitted ${submitted}/${N} (${seconds(Date.now() - t0)} s, worker RSS ${(rss.current() / MiB).toFixed(0)} MiB)`);
-      return id;
-    });
-    const submitMs = Date.now() - t0;
-    log(`submitted ${N} projects in ${seconds(submitMs)} s (${(N / (submitMs / 1000)).toFixed(1)}/s)`);
+      // 1. Submit everything; each project's workflow screens it and assigns four reviewers.
+      const t0 = Date.now();
+      let submitted = 0;
+      const ids = await inPool(work, CONCURRENCY, async (submission) => {
+        const id = await submit(client, submission);
+        submitted += 1;
+        if (submitted % 500 === 0) log(`submitted ${submitted}/${N} (${seconds(Date.now() - t0)} s, worker RSS ${(rss.current() / MiB).toFixed(0)} MiB)`);
+        return id;
+      });
+      submitMs = Date.now() - t0;
+      log(`submitted ${N} projects in ${seconds(submitMs)} s (${(N / (submitMs / 1000)).toFixed(1)}/s)`);
 
-    // 2. Wait until every project is open and waiting on its four reviews.
-    const openCount = async () =>
-      Number((await db.query(`SELECT count(*)::int AS n FROM review_tasks WHERE project_id = ANY($1) AND status = 'open'`, [ids])).rows[0].n);
-    let lastLogged = 0;
-    await until('every project waiting on its reviews', async () => {
-      const open = await openCount();
-      if (Date.now() - lastLogged > 15_000) {
-        lastLogged = Date.now();
-        log(`${open}/${N * TASKS_PER_PROJECT} review tasks open (worker RSS ${(rss.current() / MiB).toFixed(0)} MiB)`);
+      // 2. Wait until every project is open and waiting on its four reviews.
+      const openCount = async () =>
+        Number((await db.query(`SELECT count(*)::int AS n FROM review_tasks WHERE project_id = ANY($1) AND status = 'open'`, [ids])).rows[0].n);
+      let lastLogged = 0;
+      await until('every project waiting on its reviews', async () => {
+        const open = await openCount();
+        if (Date.now() - lastLogged > 15_000) {
+          lastLogged = Date.now();
+          log(`${open}/${N * TASKS_PER_PROJECT} review tasks open (worker RSS ${(rss.current() / MiB).toFixed(0)} MiB)`);
+        }
+        return open === N * TASKS_PER_PROJECT;
+      }, STEP_TIMEOUT_MS + N * 500, 2000);
+      openMs = Date.now() - t0;
+      const statuses = (await db.query('SELECT status, count(*)::int AS n FROM projects WHERE id = ANY($1) GROUP BY 1', [ids])).rows;
+      expect(statuses).toEqual([{ status: 'in_review', n: N }]);
+      const running = await workflowCounts(info, fleet.taskQueue);
+      expect(running.running).toBe(N);
+      log(`all ${N} projects in review after ${seconds(openMs)} s; holding them open for ${seconds(WAIT_MS)} s`);
+
+      // 3. Hold: N workflows open, the worker idle but for its cache; sample what that costs.
+      const waitStart = Date.now();
+      const waitSamples: number[] = [];
+      while (Date.now() - waitStart < WAIT_MS) {
+        await new Promise((r) => setTimeout(r, 1000));
+        waitSamples.push(worker.rssBytes());
       }
-      return open === N * TASKS_PER_PROJECT;
-    }, STEP_TIMEOUT_MS + N * 500, 2000);
-    const openMs = Date.now() - t0;
-    const statuses = (await db.query('SELECT status, count(*)::int AS n FROM projects WHERE id = ANY($1) GROUP BY 1', [ids])).rows;
-    expect(statuses).toEqual([{ status: 'in_review', n: N }]);
-    const running = await workflowCounts(info, fleet.taskQueue);
-    expect(running.running).toBe(N);
-    log(`all ${N} projects in review after ${seconds(openMs)} s; holding them open for ${seconds(WAIT_MS)} s`);
+      waitingRss = Math.max(...waitSamples);
 
-    // 3. Hold: N workflows open, the worker idle but for its cache; sample what that costs.
-    const waitStart = Date.now();
-    const waitSamples: number[] = [];
-    while (Date.now() - waitStart < WAIT_MS) {
-      await new Promise((r) => setTimeout(r, 1000));
-      waitSamples.push(worker.rssBytes());
+      // 4. The reviews arrive: every review, a go, the signing, for every project.
+      const tasks: Array<{ id: string; project_id: string; track: OpenTask['track']; assignee_id: string }> = (
+        await db.query(`SELECT id, project_id, track, assignee_id FROM review_tasks WHERE project_id = ANY($1) AND status = 'open'`, [ids])
+      ).rows;
+      const byProject = new Map<string, OpenTask[]>();
+      for (const t of tasks) byProject.set(t.project_id, [...(byProject.get(t.project_id) ?? []), { id: t.id, track: t.track, assigneeId: t.assignee_id }]);
+      const t1 = Date.now();
+      let completed = 0;
+      await inPool(ids, CONCURRENCY, async (id) => {
+        await reviewAll(client, directory, byProject.get(id)!);
+        await waitForStatus(client, id, 'awaiting_decision', STEP_TIMEOUT_MS);
+        await decideGo(client, id);
+        await waitForStatus(client, id, 'approved', STEP_TIMEOUT_MS);
+        await recordSigning(client, id);
+        await waitForStatus(client, id, 'signed', STEP_TIMEOUT_MS);
+        completed += 1;
+        if (completed % 500 === 0) log(`completed ${completed}/${N} (${seconds(Date.now() - t1)} s, worker RSS ${(rss.current() / MiB).toFixed(0)} MiB)`);
+      });
+      completeMs = Date.now() - t1;
+    } finally {
+      peak = rss.stop().peak;
     }
-    const waitingRss = Math.max(...waitSamples);
-
-    // 4. The reviews arrive: every review, a go, the signing, for every project.
-    const tasks: Array<{ id: string; project_id: string; track: OpenTask['track']; assignee_id: string }> = (
-      await db.query(`SELECT id, project_id, track, assignee_id FROM review_tasks WHERE project_id = ANY($1) AND status = 'open'`, [ids])
-    ).rows;
-    const byProject = new Map<string, OpenTask[]>();
-    for (const t of tasks) byProject.set(t.project_id, [...(byProject.get(t.project_id) ?? []), { id: t.id, track: t.track, assigneeId: t.assignee_id }]);
-    const t1 = Date.now();
-    let completed = 0;
-    await inPool(ids, CONCURRENCY, async (id) => {
-      await reviewAll(client, directory, byProject.get(id)!);
-      await waitForStatus(client, id, 'awaiting_decision', STEP_TIMEOUT_MS);
-      await decideGo(client, id);
-      await waitForStatus(client, id, 'approved', STEP_TIMEOUT_MS);
-      await recordSigning(client, id);
-      await waitForStatus(client, id, 'signed', STEP_TIMEOUT_MS);
-      completed += 1;
-      if (completed % 500 === 0) log(`completed ${completed}/${N} (${seconds(Date.now() - t1)} s, worker RSS ${(rss.current() / MiB).toFixed(0)} MiB)`);
-    });
-    const completeMs = Date.now() - t1;
-    const { peak } = rss.stop();
 
     let report = await checkIntegrity(info.databaseUrl, work.map((w) => w.key));
     for (let i = 0; i < 120 && report.undelivered > 0; i++) {
@@ -152,6 +163,7 @@ describe(`scale: ${N} open projects waiting on reviews, one worker, Temporal ser
       workerRssPeakMiB: Math.round(peak / MiB),
       bytesPerOpenProject: Math.round((waitingRss - baselineRss) / N),
       retriedCalls: client.retriedCalls,
+      relogins: client.relogins,
       reviewsRefusedNotFoundThenRetried: raceStats.workflowNotFound,
       lost: report.lost,
       duplicated: report.duplicated,
