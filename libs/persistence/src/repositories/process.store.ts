@@ -233,7 +233,11 @@ export class ProcessStore {
     });
   }
 
-  /** Eligible-or-not reviewers for a track, with their current load and declared conflicts. */
+  /**
+   * The track's reviewers, eligible or not, with their current load and declared conflicts. Those of
+   * other tracks are no candidates at all: they are left out here rather than listed as excluded in
+   * every assignment event.
+   */
   private async reviewerPool(em: EntityManager, track: Track): Promise<ReviewerCandidate[]> {
     if (!TRACKS.includes(track)) return [];
     const rows: Array<{
@@ -250,7 +254,8 @@ export class ProcessStore {
               (SELECT count(*)::int FROM review_tasks t WHERE t.assignee_id = u.id AND t.status = 'open') AS open_tasks,
               COALESCE((SELECT array_agg(c.company_key) FROM conflicts c WHERE c.reviewer_id = u.id), '{}') AS conflicts
          FROM users u JOIN reviewer_profiles p ON p.user_id = u.id
-        WHERE 'reviewer' = ANY(u.roles)`,
+        WHERE 'reviewer' = ANY(u.roles) AND $1 = ANY(p.tracks)`,
+      [track],
     );
     return rows.map((r) => ({
       id: r.id,
