@@ -63,4 +63,87 @@ describe('database schema', () => {
       }
     });
   });
+
+  describe("reviewers' open-task counts", () => {
+    const { serverUrl } = loadStackInfo();
+    const database = `dueflow_load_${randomBytes(4).toString('hex')}`;
+    afterAll(() => dropDatabase(serverUrl, database));
+
+    it('are counted from the tasks already there, then follow every insert, update and delete; TRUNCATE is refused', async () => {
+      const url = await ensureDatabase(serverUrl, database);
+      const before = MIGRATIONS.findIndex((m) => m.name.startsWith('ReviewerOpenTasks'));
+      const db = await new DataSource({ type: 'postgres', url, migrations: MIGRATIONS.slice(0, before), migrationsTableName: 'migrations' }).initialize();
+      try {
+        await db.runMigrations({ transaction: 'each' });
+        const user = async (email: string, roles: string) =>
+          (await db.query(`INSERT INTO users (email, name, password_hash, roles) VALUES ($1, $1, 'x', $2) RETURNING id`, [email, roles]))[0].id as string;
+        const officer = await user('officer@load.test', '{officer}');
+        const [ann, bob] = [await user('ann@load.test', '{reviewer}'), await user('bob@load.test', '{reviewer}')];
+        for (const id of [ann, bob]) {
+          await db.query(`INSERT INTO reviewer_profiles (user_id, tracks, sectors, max_open_tasks) VALUES ($1, '{expert}', '{biotech}', 5)`, [id]);
+        }
+        const [project] = await db.query(
+          `INSERT INTO projects (id, name, company, sector, total_investment, currency, source, summary, status, submitted_by, policy, policy_version, workflow_id)
+           VALUES ($1, 'P', 'P Co', 'biotech', 1000, 'CNY', 'direct', 's', 'in_review', $2, '{}', 1, 'wf') RETURNING id`,
+          [randomUUID(), officer],
+        );
+        let slot = 0;
+        const task = async (assignee: string, status: string) =>
+          (
+            await db.query(`INSERT INTO review_tasks (project_id, track, slot, attempt, assignee_id, status, due_at) VALUES ($1, 'expert', $2, 1, $3, $4, now()) RETURNING id`, [
+              project.id,
+              ++slot,
+              assignee,
+              status,
+            ])
+          )[0].id as string;
+        await task(ann, 'open');
+        await task(ann, 'open');
+        await task(ann, 'submitted');
+        await task(bob, 'open');
+
+        expect(await runMigrations(url)).toEqual(MIGRATIONS.slice(before).map((m) => m.name));
+        const counts = async () =>
+          Object.fromEntries(
+            (await db.query(`SELECT user_id, open_tasks FROM reviewer_profiles`)).map((r: { user_id: string; open_tasks: number }) => [
+              r.user_id === ann ? 'ann' : 'bob',
+              r.open_tasks,
+            ]),
+          );
+        const truth = async () =>
+          Object.fromEntries(
+            (
+              await db.query(
+                `SELECT p.user_id, (SELECT count(*)::int FROM review_tasks t WHERE t.assignee_id = p.user_id AND t.status = 'open') AS n FROM reviewer_profiles p`,
+              )
+            ).map((r: { user_id: string; n: number }) => [r.user_id === ann ? 'ann' : 'bob', r.n]),
+          );
+        expect(await counts()).toEqual({ ann: 2, bob: 1 });
+
+        const third = await task(ann, 'open');
+        await task(bob, 'open');
+        expect(await counts()).toEqual({ ann: 3, bob: 2 });
+        // One statement closing several tasks of both reviewers.
+        await db.query(`UPDATE review_tasks SET status = 'cancelled' WHERE status = 'open' AND id <> $1`, [third]);
+        expect(await counts()).toEqual({ ann: 1, bob: 0 });
+        // A reassignment moves the open task from one reviewer to the other.
+        await db.query(`UPDATE review_tasks SET assignee_id = $2 WHERE id = $1`, [third, bob]);
+        expect(await counts()).toEqual({ ann: 0, bob: 1 });
+        // Rolled back: the counts roll back with the tasks.
+        await expect(
+          db.transaction(async (em) => {
+            await em.query(`UPDATE review_tasks SET status = 'open' WHERE assignee_id = $1`, [ann]);
+            throw new Error('rolled back');
+          }),
+        ).rejects.toThrow('rolled back');
+        expect(await counts()).toEqual({ ann: 0, bob: 1 });
+        await db.query(`DELETE FROM review_tasks WHERE id = $1`, [third]);
+        expect(await counts()).toEqual({ ann: 0, bob: 0 });
+        await expect(db.query(`TRUNCATE review_tasks CASCADE`)).rejects.toThrow(/TRUNCATE refused/);
+        expect(await counts()).toEqual(await truth());
+      } finally {
+        await db.destroy();
+      }
+    });
+  });
 });

@@ -22,4 +22,8 @@ export class ReviewerProfileEntity {
 
   @Column({ name: 'max_open_tasks', type: 'int' })
   maxOpenTasks!: number;
+
+  /** Tasks open on this reviewer now. Kept by the database (triggers on review_tasks); never written here. */
+  @Column({ name: 'open_tasks', type: 'int', default: 0, insert: false, update: false })
+  openTasks!: number;
 }

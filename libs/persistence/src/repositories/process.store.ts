@@ -234,7 +234,8 @@ export class ProcessStore {
   }
 
   /**
-   * The track's reviewers, eligible or not, with their current load and declared conflicts. Those of
+   * The track's reviewers, eligible or not, with their current load (kept on the profile by the
+   * database, so reading it costs the same however many tasks are open) and declared conflicts. Those of
    * other tracks are no candidates at all: they are left out here rather than listed as excluded in
    * every assignment event.
    */
@@ -250,8 +251,7 @@ export class ProcessStore {
       open_tasks: number;
       conflicts: string[];
     }> = await em.query(
-      `SELECT u.id, u.name, p.tracks, p.sectors, p.affiliation, p.max_open_tasks,
-              (SELECT count(*)::int FROM review_tasks t WHERE t.assignee_id = u.id AND t.status = 'open') AS open_tasks,
+      `SELECT u.id, u.name, p.tracks, p.sectors, p.affiliation, p.max_open_tasks, p.open_tasks,
               COALESCE((SELECT array_agg(c.company_key) FROM conflicts c WHERE c.reviewer_id = u.id), '{}') AS conflicts
          FROM users u JOIN reviewer_profiles p ON p.user_id = u.id
         WHERE 'reviewer' = ANY(u.roles) AND $1 = ANY(p.tracks)`,
