@@ -1,3 +1,4 @@
+export * from './go-install';
 export * from './log';
 export * from './ports';
 export * from './postgres';

@@ -1,10 +1,10 @@
 import { ChildProcess, spawn } from 'node:child_process';
-import { createWriteStream, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { createWriteStream, mkdirSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { dirname, join } from 'node:path';
 import { StackLog, stderrLog } from './log';
 import { GaveUp, isPortOpen, waitFor } from './ports';
-import { cacheRoot, isExecutable, onPath } from './temporal-cli';
+import { cacheRoot, goInstall, isExecutable } from './go-install';
 
 /**
  * The Temporal server release dueflow builds: the one the Temporal CLI v1.5.1 embeds, so its
@@ -54,57 +54,17 @@ export function findTemporalServer(): TemporalServerBinaries | null {
 export async function ensureTemporalServer(log: StackLog = stderrLog): Promise<TemporalServerBinaries> {
   const found = findTemporalServer();
   if (found) return found;
-  const go = onPath('go') ?? (isExecutable('/usr/local/go/bin/go') ? '/usr/local/go/bin/go' : null);
   const dir = cachedTemporalServerDir();
-  if (!go) {
-    throw new Error(
-      [
-        'The Temporal server was not found, and Go is not installed to build it.',
-        'Either install Go (https://go.dev/dl/) and run this again (dueflow builds and caches the server itself),',
-        `or set TEMPORAL_SERVER_BIN=/path/to/temporal-server (with temporal-sql-tool beside it, or TEMPORAL_SQL_TOOL), or place both in ${dir}.`,
-      ].join('\n'),
-    );
-  }
-  const buildDir = join(dir, `.build-${process.pid}`);
-  mkdirSync(buildDir, { recursive: true });
-  log(`Building the Temporal server ${TEMPORAL_SERVER_VERSION} and its SQL schema tool with ${go} (first run only; takes several minutes)...`);
-  log(`They are cached in ${dir}; later runs reuse them.`);
-  const started = Date.now();
-  const ticker = setInterval(() => log(`  still building the Temporal server... ${Math.round((Date.now() - started) / 1000)} s`), 15_000);
-  try {
-    // nice: the build saturates every core for minutes; whatever else runs here stays responsive.
-    const nice = onPath('nice');
-    const goArgs = ['install', ...PACKAGES.map((p) => `${p.pkg}@${TEMPORAL_SERVER_VERSION}`)];
-    await runGo(nice ? nice : go, nice ? ['-n', '10', go, ...goArgs] : goArgs, { GOBIN: buildDir }, log);
-    for (const p of PACKAGES) renameSync(join(buildDir, p.built), join(dir, p.file));
-  } finally {
-    clearInterval(ticker);
-    rmSync(buildDir, { recursive: true, force: true });
-  }
-  log(`Temporal server built in ${Math.round((Date.now() - started) / 1000)} s: ${dir}`);
+  await goInstall(
+    {
+      label: `the Temporal server ${TEMPORAL_SERVER_VERSION} and its SQL schema tool`,
+      packages: PACKAGES.map((p) => `${p.pkg}@${TEMPORAL_SERVER_VERSION}`),
+      outputs: Object.fromEntries(PACKAGES.map((p) => [p.built, join(dir, p.file)])),
+      otherwise: `set TEMPORAL_SERVER_BIN=/path/to/temporal-server (with temporal-sql-tool beside it, or TEMPORAL_SQL_TOOL), or place both in ${dir}.`,
+    },
+    log,
+  );
   return { server: join(dir, 'temporal-server'), sqlTool: join(dir, 'temporal-sql-tool') };
-}
-
-function runGo(command: string, args: string[], env: Record<string, string>, log: StackLog): Promise<void> {
-  return new Promise<void>((resolve, reject) => {
-    const child = spawn(command, args, {
-      env: { ...process.env, ...env, GOFLAGS: process.env['GOFLAGS'] ?? '' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let downloads = 0;
-    const onOutput = (chunk: Buffer) => {
-      for (const line of chunk.toString('utf8').split('\n')) {
-        if (line.startsWith('go: downloading')) {
-          downloads += 1;
-          if (downloads % 25 === 1) log(`  fetching modules (${downloads} so far): ${line.slice('go: downloading '.length)}`);
-        } else if (line.trim()) log(`  go: ${line.trim()}`);
-      }
-    };
-    child.stdout.on('data', onOutput);
-    child.stderr.on('data', onOutput);
-    child.on('error', reject);
-    child.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`go install exited with code ${code}`))));
-  });
 }
 
 /** Where and as whom the Temporal server reaches PostgreSQL. */
