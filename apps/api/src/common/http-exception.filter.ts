@@ -2,6 +2,7 @@ import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@n
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { DomainError, DomainErrorCode, FieldProblem } from '@dueflow/domain';
 import { ErrorBody, errorBody } from './error-body';
+import { RETRY_AFTER_SECONDS, unavailableReason } from './unavailable';
 
 const STATUS_BY_CODE: Record<DomainErrorCode, number> = {
   VALIDATION_FAILED: 400,
@@ -19,8 +20,9 @@ export function statusForDomainCode(code: DomainErrorCode): number {
 }
 
 /**
- * The one place errors become HTTP: domain errors by code, Nest's HTTP exceptions by status, and
- * anything else as a logged, generic 500 that carries the request id.
+ * The one place errors become HTTP: domain errors by code, Nest's HTTP exceptions by status, a
+ * moment's unavailability of Temporal or PostgreSQL as 503 with `Retry-After`, and anything else as
+ * a logged, generic 500 that carries the request id.
  */
 @Catch()
 export class HttpExceptionFilter implements ExceptionFilter {
@@ -32,6 +34,7 @@ export class HttpExceptionFilter implements ExceptionFilter {
     const request = http.getRequest<FastifyRequest>();
     const body = this.toBody(exception, request);
     body.requestId = String(request.id);
+    if (body.statusCode === 503) void reply.header('retry-after', String(RETRY_AFTER_SECONDS));
     void reply.status(body.statusCode).header('content-type', 'application/json; charset=utf-8').send(body);
   }
 
@@ -55,6 +58,11 @@ export class HttpExceptionFilter implements ExceptionFilter {
     if (typeof status === 'number' && status >= 400 && status < 500) {
       // Fastify's own refusals (malformed JSON, body too large, wrong content type).
       return errorBody(status, (exception as Error).message || 'bad request');
+    }
+    const unavailable = unavailableReason(exception);
+    if (unavailable) {
+      this.logger.warn({ err: exception, requestId: request.id, url: request.url }, unavailable);
+      return errorBody(503, `${unavailable}; retry in a few seconds`);
     }
     this.logger.error({ err: exception, requestId: request.id, url: request.url }, 'unhandled error');
     return errorBody(500, 'an unexpected error occurred; quote the request id when reporting it');

@@ -9,6 +9,7 @@ import { ApiRoute } from '../openapi/api-route.decorator';
 import { ProjectDetail, ProjectPage, ProjectReport, ProjectSummary, StatusAnswer, Timeline, TimelineVerification } from '../openapi/schemas';
 import { CreateProjectDto, DecisionDto, InformationDto, ListProjectsQuery, SigningDto, WithdrawDto } from './project.dto';
 import { ProjectsService } from './projects.service';
+import { PROCESS_UNAVAILABLE_DOC } from '../common/unavailable';
 
 @Controller('projects')
 export class ProjectsController {
@@ -20,7 +21,7 @@ export class ProjectsController {
     response: ProjectSummary,
     status: { 201: 'The new project, in screening.', 200: 'A retry with the same Idempotency-Key and body: the same project.' },
     headers: { 'Idempotency-Key': { description: 'A retry with the same key and body returns the same project.', pattern: CLIENT_KEY_PATTERN } },
-    errors: { 400: 'The Idempotency-Key header is malformed.', 422: 'The Idempotency-Key was used before with a different body.' },
+    errors: { 400: 'The Idempotency-Key header is malformed.', 422: 'The Idempotency-Key was used before with a different body.', ...PROCESS_UNAVAILABLE_DOC },
   })
   @Post()
   @Roles('officer')
@@ -91,6 +92,7 @@ export class ProjectsController {
       400: '`questions` missing for request_info.',
       409: 'The project is not awaiting a decision (or another decision won a race).',
       422: 'Refused by a business rule, e.g. the second go of a dual approval from the same manager.',
+      ...PROCESS_UNAVAILABLE_DOC,
     },
   })
   @Post(':id/decision')
@@ -103,7 +105,7 @@ export class ProjectsController {
   @ApiRoute({
     summary: 'Answer the managers\' questions',
     response: StatusAnswer,
-    errors: { 403: 'Only the officer who submitted the project answers.', 409: 'No information was requested.' },
+    errors: { 403: 'Only the officer who submitted the project answers.', 409: 'No information was requested.', ...PROCESS_UNAVAILABLE_DOC },
   })
   @Post(':id/information')
   @HttpCode(200)
@@ -112,7 +114,7 @@ export class ProjectsController {
     return this.projects.provideInformation(user, id, body, requestId);
   }
 
-  @ApiRoute({ summary: 'Record the signed agreement', response: StatusAnswer, errors: { 409: 'The project is not approved.' } })
+  @ApiRoute({ summary: 'Record the signed agreement', response: StatusAnswer, errors: { 409: 'The project is not approved.', ...PROCESS_UNAVAILABLE_DOC } })
   @Post(':id/signing')
   @HttpCode(200)
   @Roles('officer', 'manager')
@@ -124,7 +126,7 @@ export class ProjectsController {
     summary: 'Withdraw a project',
     description: 'Cancels its open review tasks.',
     response: StatusAnswer,
-    errors: { 409: 'The project is already decided or closed.' },
+    errors: { 409: 'The project is already decided or closed.', ...PROCESS_UNAVAILABLE_DOC },
   })
   @Post(':id/withdraw')
   @HttpCode(200)

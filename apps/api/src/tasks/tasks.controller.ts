@@ -6,6 +6,7 @@ import { ApiRoute } from '../openapi/api-route.decorator';
 import { StatusAnswer, TaskDetail, TaskList } from '../openapi/schemas';
 import { DeclineDto, ListTasksQuery, ReviewDto } from './task.dto';
 import { TasksService } from './tasks.service';
+import { PROCESS_UNAVAILABLE_DOC } from '../common/unavailable';
 
 @Controller('tasks')
 @Roles('reviewer', 'manager', 'admin')
@@ -28,7 +29,7 @@ export class TasksController {
     summary: 'Submit a review',
     description: 'Every criterion of the task\'s rubric scored 1-5. Reviews are blind.',
     response: StatusAnswer,
-    errors: { 400: 'A criterion is missing, unknown or out of range.', 409: 'The task is not open, or is still being assigned (retry in a few seconds).' },
+    errors: { 400: 'A criterion is missing, unknown or out of range.', 409: 'The task is not open, or is still being assigned (retry in a few seconds).', ...PROCESS_UNAVAILABLE_DOC },
   })
   @Post(':id/review')
   @HttpCode(200)
@@ -41,7 +42,7 @@ export class TasksController {
     summary: 'Decline a review task',
     description: 'A replacement is assigned; a declared conflict of interest excludes the reviewer from the company\'s later projects.',
     response: StatusAnswer,
-    errors: { 409: 'The task is not open, or is still being assigned (retry in a few seconds).' },
+    errors: { 409: 'The task is not open, or is still being assigned (retry in a few seconds).', ...PROCESS_UNAVAILABLE_DOC },
   })
   @Post(':id/decline')
   @HttpCode(200)
