@@ -1,6 +1,6 @@
 import { DEFAULT_POLICY } from '@dueflow/domain';
 import { ADMIN, MANAGER, MANAGER_2, OFFICER, REVIEWERS, projectBody, reviewBody } from '../support/factories';
-import { Http, RunningDueflow, eventually, startDueflowWithClient } from '../support/harness';
+import { Http, RunningDueflow, eventually, postReview, startDueflowWithClient } from '../support/harness';
 
 interface OpenTask {
   reviewer: string;
@@ -67,7 +67,7 @@ describe('the process rules, over HTTP with a real worker', () => {
 
   async function reviewAll(tasks: OpenTask[], score = 4) {
     for (const t of tasks) {
-      const res = await http.as(t.reviewer, 'POST', `/tasks/${t.id}/review`, { body: reviewBody(t.track, score) });
+      const res = await postReview(http, t.reviewer, t.id, reviewBody(t.track, score));
       expect(res.status).toBe(200);
     }
   }

@@ -1,6 +1,6 @@
 import type { Track } from '@dueflow/domain';
 import { MANAGER, MANAGER_2, OFFICER, REVIEWERS, projectBody, reviewBody } from '../support/factories';
-import { Http, RunningDueflow, eventually, startDueflowWithClient } from '../support/harness';
+import { Http, RunningDueflow, eventually, postReview, startDueflowWithClient } from '../support/harness';
 
 /** Drives one project through every review it was assigned, over HTTP as each reviewer. */
 async function reviewEverything(http: Http, projectId: string, score = 4): Promise<number> {
@@ -21,7 +21,7 @@ async function reviewEverything(http: Http, projectId: string, score = 4): Promi
     const detail = await http.as(task.reviewer, 'GET', `/tasks/${task.id}`);
     expect(detail.status).toBe(200);
     expect(detail.body.rubric.criteria.length).toBeGreaterThanOrEqual(5);
-    const res = await http.as(task.reviewer, 'POST', `/tasks/${task.id}/review`, { body: reviewBody(task.track, score) });
+    const res = await postReview(http, task.reviewer, task.id, reviewBody(task.track, score));
     expect(res.status).toBe(200);
   }
   return open.length;

@@ -1,6 +1,6 @@
 import type { Track } from '@dueflow/domain';
 import { ADMIN, MANAGER, OFFICER, REVIEWERS, projectBody, reviewBody } from '../support/factories';
-import { Http, RunningDueflow, eventually, startDueflowWithClient } from '../support/harness';
+import { Http, RunningDueflow, eventually, postReview, startDueflowWithClient } from '../support/harness';
 
 interface Stats {
   asOf: string;
@@ -100,7 +100,7 @@ describe('GET /stats', () => {
     expect(small.status).toBe(201);
     const smallId: string = small.body.id;
     for (const task of await openTasks(http, smallId)) {
-      expect((await http.as(task.reviewer, 'POST', `/tasks/${task.id}/review`, { body: reviewBody(task.track, 4) })).status).toBe(200);
+      expect((await postReview(http, task.reviewer, task.id, reviewBody(task.track, 4))).status).toBe(200);
     }
     await eventually('awaiting_decision', async () => (await http.as(MANAGER, 'GET', `/projects/${smallId}`)).body.status === 'awaiting_decision');
     const decision = await http.as(MANAGER, 'POST', `/projects/${smallId}/decision`, { body: { outcome: 'go', rationale: 'Fits the medical cluster.' } });

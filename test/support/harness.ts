@@ -144,6 +144,22 @@ export async function eventually<T>(what: string, probe: () => Promise<T | undef
   }
 }
 
+/**
+ * `POST /tasks/{id}/review` as a client should send it. A task is listed as soon as its row
+ * commits; the workflow takes it in a moment later, and until then the API answers 409 "the task is
+ * still being assigned; retry in a few seconds". That answer is retried; any other is returned.
+ */
+export async function postReview(http: Http, reviewer: string, taskId: string, body: unknown, timeoutMs = 30_000): Promise<HttpResult> {
+  return eventually(
+    `task ${taskId} taken in by its workflow`,
+    async () => {
+      const res = await http.as(reviewer, 'POST', `/tasks/${taskId}/review`, { body });
+      return res.status === 409 && /still being assigned/.test(String(res.body?.message)) ? undefined : res;
+    },
+    timeoutMs,
+  );
+}
+
 /** The system plus an HTTP client on it: what most suites start in `beforeAll`. */
 export async function startDueflowWithClient(): Promise<{ stack: RunningDueflow; http: Http }> {
   const stack = await startDueflow();
