@@ -123,3 +123,16 @@ function countBy<T>(items: T[], key: (item: T) => string): Map<string, number> {
   for (const item of items) counts.set(key(item), (counts.get(key(item)) ?? 0) + 1);
   return counts;
 }
+
+/**
+ * `checkIntegrity` once the outbox has drained (a killed worker's notifications are the survivor's
+ * to deliver), checking again every second for up to `waitSeconds`; the last report either way.
+ */
+export async function settledIntegrity(databaseUrl: string, keys: string[], waitSeconds: number): Promise<IntegrityReport> {
+  let report = await checkIntegrity(databaseUrl, keys);
+  for (let i = 0; i < waitSeconds && report.undelivered > 0; i++) {
+    await new Promise((r) => setTimeout(r, 1000));
+    report = await checkIntegrity(databaseUrl, keys);
+  }
+  return report;
+}

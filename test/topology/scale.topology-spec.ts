@@ -5,8 +5,8 @@ import { DEFAULT_POLICY } from '@dueflow/domain';
 import { ADMIN } from '../support/factories';
 import { FailoverClient, inPool, until } from './failover-client';
 import { OpenTask, ReviewerDirectory, TASKS_PER_PROJECT, addReviewers, decideGo, raceStats, recordSigning, reviewAll, submissions, submit, waitForStatus } from './drive';
-import { checkIntegrity } from './integrity';
-import { Fleet, MiB, sampleRss, startFleet, workflowCounts } from './services';
+import { settledIntegrity } from './integrity';
+import { Fleet, MiB, sampleRss, settledWorkflowCounts, startFleet, workflowCounts } from './services';
 import { loadTopologyStack } from './topology-stack';
 
 /** Open projects at once. `DUEFLOW_TOPOLOGY_SCALE=10000` for the full run (tens of minutes); the default keeps `npm run test:topology` short. */
@@ -136,15 +136,8 @@ describe(`scale: ${N} open projects waiting on reviews, one worker, Temporal ser
       peak = rss.stop().peak;
     }
 
-    let report = await checkIntegrity(info.databaseUrl, work.map((w) => w.key));
-    for (let i = 0; i < 120 && report.undelivered > 0; i++) {
-      await new Promise((r) => setTimeout(r, 1000));
-      report = await checkIntegrity(info.databaseUrl, work.map((w) => w.key));
-    }
-    const temporal = await until('visibility to show every workflow completed', async () => {
-      const counts = await workflowCounts(info, fleet.taskQueue);
-      return counts.completed === N ? counts : undefined;
-    }, 60_000, 1000).catch(() => workflowCounts(info, fleet.taskQueue));
+    const report = await settledIntegrity(info.databaseUrl, work.map((w) => w.key), 120);
+    const temporal = await settledWorkflowCounts(info, fleet.taskQueue, N);
 
     const figures = {
       openProjects: N,

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { Connection, Client } from '@temporalio/client';
 import { NodeService, freePort, startNodeService } from '@dueflow/stack';
 import type { ServiceEnv } from '../support/processes';
+import { until } from './failover-client';
 import { TopologyStackInfo } from './topology-stack';
 
 /** One secret for every API instance: a token from one is good on the others. */
@@ -85,6 +86,17 @@ export async function workflowCounts(info: TopologyStackInfo, taskQueue: string)
   } finally {
     await connection.close();
   }
+}
+
+/**
+ * `workflowCounts` once visibility (written asynchronously) shows `expected` workflows completed, or
+ * the counts as they stand after a minute.
+ */
+export function settledWorkflowCounts(info: TopologyStackInfo, taskQueue: string, expected: number): Promise<{ total: number; completed: number; running: number }> {
+  return until('visibility to show every workflow completed', async () => {
+    const counts = await workflowCounts(info, taskQueue);
+    return counts.completed === expected ? counts : undefined;
+  }, 60_000, 1000).catch(() => workflowCounts(info, taskQueue));
 }
 
 /** Samples a child's resident set size every `intervalMs`; `stop()` returns the peak and the samples. */

@@ -1,9 +1,9 @@
 import { DEFAULT_POLICY } from '@dueflow/domain';
 import { ADMIN } from '../support/factories';
-import { FailoverClient, inPool, until } from './failover-client';
+import { FailoverClient, inPool } from './failover-client';
 import { ReviewerDirectory, addReviewers, completeProject, openTasks, raceStats, submissions, submit } from './drive';
-import { checkIntegrity } from './integrity';
-import { Fleet, startFleet, workflowCounts } from './services';
+import { settledIntegrity } from './integrity';
+import { Fleet, settledWorkflowCounts, startFleet } from './services';
 import { loadTopologyStack } from './topology-stack';
 
 const PROJECTS = Number(process.env['DUEFLOW_TOPOLOGY_PROJECTS'] ?? 120);
@@ -66,16 +66,8 @@ describe('the production topology without Docker: Temporal server on PostgreSQL,
     expect(fleet.apis[1]!.isRunning()).toBe(true);
 
     // The outbox of a killed worker is the survivor's to deliver: wait for it before counting.
-    let report = await checkIntegrity(info.databaseUrl, work.map((w) => w.key));
-    for (let i = 0; i < 60 && report.undelivered > 0; i++) {
-      await new Promise((r) => setTimeout(r, 1000));
-      report = await checkIntegrity(info.databaseUrl, work.map((w) => w.key));
-    }
-    // Visibility is written asynchronously: give the last closes a moment to land.
-    const temporal = await until('visibility to show every workflow completed', async () => {
-      const counts = await workflowCounts(info, fleet.taskQueue);
-      return counts.completed === PROJECTS ? counts : undefined;
-    }, 60_000, 1000).catch(() => workflowCounts(info, fleet.taskQueue));
+    const report = await settledIntegrity(info.databaseUrl, work.map((w) => w.key), 60);
+    const temporal = await settledWorkflowCounts(info, fleet.taskQueue, PROJECTS);
     const failures = Object.fromEntries(client.failures);
     log(
       `projects=${PROJECTS} signed=${PROJECTS - report.unfinished} wall=${wallSeconds.toFixed(1)}s ` +
