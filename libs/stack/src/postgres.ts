@@ -1,10 +1,11 @@
 import { execFileSync, spawn } from 'node:child_process';
-import { chmodSync, chownSync, createWriteStream, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, chownSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { Client } from 'pg';
 import { StackLog, stderrLog } from './log';
 import { GaveUp, waitFor } from './ports';
+import { superviseChild } from './supervised-child';
 
 export interface RunningPostgres {
   /** Server URL without a database path. */
@@ -83,17 +84,10 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     ['-D', options.dataDir, '-p', String(options.port), '-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', '-c', 'max_connections=200'],
     { ...(ids ?? {}), stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, LC_ALL: 'C' } },
   );
-  const logFile = createWriteStream(join(dirname(options.dataDir), 'postgres.log'), { flags: 'a' });
-  child.stdout?.pipe(logFile);
-  child.stderr?.pipe(logFile);
-  let exited = false;
-  const exit = new Promise<void>((resolve) => child.once('exit', () => {
-    exited = true;
-    resolve();
-  }));
+  const supervised = superviseChild(child, join(dirname(options.dataDir), 'postgres.log'));
   const serverUrl = `postgres://postgres:${EMBEDDED_PASSWORD}@127.0.0.1:${options.port}`;
   await waitFor(`the embedded PostgreSQL on port ${options.port}`, async () => {
-    if (exited) throw new GaveUp(`the embedded PostgreSQL exited; see ${join(dirname(options.dataDir), 'postgres.log')}`);
+    if (supervised.exited()) throw new GaveUp(`the embedded PostgreSQL exited; see ${join(dirname(options.dataDir), 'postgres.log')}`);
     const client = new Client({ connectionString: `${serverUrl}/postgres` });
     try {
       await client.connect();
@@ -104,13 +98,8 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   }, 60_000, 200);
   return {
     serverUrl,
-    stop: async () => {
-      if (exited) return;
-      child.kill('SIGINT'); // fast shutdown: disconnect clients, checkpoint, exit
-      const timer = setTimeout(() => child.kill('SIGKILL'), 20_000);
-      await exit;
-      clearTimeout(timer);
-    },
+    // SIGINT: fast shutdown (disconnect clients, checkpoint, exit).
+    stop: () => supervised.stop('SIGINT', 20_000),
   };
 }
 

@@ -1,8 +1,9 @@
 import { ChildProcess, spawn } from 'node:child_process';
-import { createWriteStream, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { StackLog, stderrLog } from './log';
 import { GaveUp, isPortOpen, waitFor } from './ports';
+import { superviseChild } from './supervised-child';
 
 export interface TemporalDevServerOptions {
   binary: string;
@@ -36,30 +37,17 @@ export async function startTemporalDevServer(options: TemporalDevServerOptions):
     args.push('--db-filename', options.dbFile);
   }
   const child = spawn(options.binary, args, { stdio: ['ignore', 'pipe', 'pipe'], detached: false });
-  if (options.logFile) {
-    mkdirSync(dirname(options.logFile), { recursive: true });
-    const out = createWriteStream(options.logFile, { flags: 'a' });
-    child.stdout?.pipe(out);
-    child.stderr?.pipe(out);
-  } else {
-    child.stdout?.resume();
-    child.stderr?.resume();
-  }
-  let exited = false;
-  const exit = new Promise<void>((resolve) => child.once('exit', () => {
-    exited = true;
-    resolve();
-  }));
+  const supervised = superviseChild(child, options.logFile);
   try {
     await waitFor(`the Temporal dev server on port ${options.port}`, async () => {
-      if (exited) throw new GaveUp(`the Temporal dev server exited early (code ${child.exitCode}); see ${options.logFile ?? 'its output'}`);
+      if (supervised.exited()) throw new GaveUp(`the Temporal dev server exited early (code ${child.exitCode}); see ${options.logFile ?? 'its output'}`);
       return isPortOpen(options.port);
     }, 60_000);
     if (options.uiPort) {
       await waitFor(`the Temporal Web UI on port ${options.uiPort}`, () => isPortOpen(options.uiPort!), 30_000);
     }
   } catch (error) {
-    if (!exited) child.kill('SIGKILL');
+    if (!supervised.exited()) child.kill('SIGKILL');
     throw error;
   }
   log(`Temporal dev server ready at 127.0.0.1:${options.port}${options.dbFile ? ` (data: ${options.dbFile})` : ' (in memory)'}`);
@@ -67,12 +55,6 @@ export async function startTemporalDevServer(options: TemporalDevServerOptions):
     address: `127.0.0.1:${options.port}`,
     uiUrl: options.uiPort ? `http://127.0.0.1:${options.uiPort}` : null,
     process: child,
-    stop: async () => {
-      if (exited) return;
-      child.kill('SIGTERM');
-      const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
-      await exit;
-      clearTimeout(timer);
-    },
+    stop: () => supervised.stop('SIGTERM', 10_000),
   };
 }

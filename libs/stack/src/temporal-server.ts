@@ -1,10 +1,11 @@
 import { ChildProcess, spawn } from 'node:child_process';
-import { createWriteStream, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { dirname, join } from 'node:path';
 import { StackLog, stderrLog } from './log';
 import { GaveUp, isPortOpen, waitFor } from './ports';
 import { cacheRoot, goInstall, isExecutable } from './go-install';
+import { superviseChild } from './supervised-child';
 
 /**
  * The Temporal server release dueflow builds: the one the Temporal CLI v1.5.1 embeds, so its
@@ -349,33 +350,20 @@ export async function startTemporalServer(options: TemporalServerOptions): Promi
     temporalServerConfig({ postgres: options.postgres, databases: options.databases, shards: options.shards, ports, dynamicConfigFile, logLevel: options.logLevel }),
     { mode: 0o600 },
   );
-  mkdirSync(dirname(options.logFile), { recursive: true });
-  const out = createWriteStream(options.logFile, { flags: 'a' });
   const child = spawn(options.binaries.server, ['--root', options.dataDir, '--config', 'config', '--env', 'development', '--allow-no-auth', 'start'], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  child.stdout?.pipe(out);
-  child.stderr?.pipe(out);
-  let exited = false;
-  const exit = new Promise<void>((resolve) => child.once('exit', () => {
-    exited = true;
-    resolve();
-  }));
+  const supervised = superviseChild(child, options.logFile);
+  const exited = supervised.exited;
   const address = `127.0.0.1:${ports.frontend}`;
-  const stop = async () => {
-    if (exited) return;
-    child.kill('SIGTERM');
-    const timer = setTimeout(() => child.kill('SIGKILL'), 20_000);
-    await exit;
-    clearTimeout(timer);
-  };
+  const stop = () => supervised.stop('SIGTERM', 20_000);
   const started = Date.now();
   try {
     await waitFor(`the Temporal server's frontend on port ${ports.frontend}`, async () => {
-      if (exited) throw new GaveUp(`the Temporal server exited early (code ${child.exitCode}); see ${options.logFile}`);
+      if (exited()) throw new GaveUp(`the Temporal server exited early (code ${child.exitCode}); see ${options.logFile}`);
       return isPortOpen(ports.frontend);
     }, 120_000, 250);
-    await ensureNamespace(options.cli, address, namespace, options.retention ?? '72h', () => exited, log);
+    await ensureNamespace(options.cli, address, namespace, options.retention ?? '72h', exited, log);
   } catch (error) {
     await stop();
     throw error;
