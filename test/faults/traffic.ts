@@ -1,6 +1,6 @@
 import { SECTORS, TERMINAL_STATUSES, TRACKS } from '@dueflow/domain';
 import type { ProjectStatus, Track } from '@dueflow/domain';
-import { ADMIN, MANAGER, MANAGER_2, OFFICER, REVIEWERS, projectBody, reviewBody } from '../support/factories';
+import { ADMIN, MANAGER, MANAGER_2, OFFICER, REVIEWERS, projectBody, reviewBody, stillBeingAssigned } from '../support/factories';
 import type { Log } from './fault-stack';
 import { DECLINE_TRACK, DUAL_APPROVAL_THRESHOLD, MINIMUM_INVESTMENT, Plan, planFor } from './plans';
 import { CallResult, ResilientClient } from './resilient-client';
@@ -290,7 +290,7 @@ export class Traffic {
       if (record.unknownSince) this.longestUnknownTaskMs = Math.max(this.longestUnknownTaskMs, Date.now() - record.unknownSince);
       return;
     }
-    if (res.status === 409 && /still being assigned/.test(String(res.body?.message))) record.unknownSince ??= Date.now();
+    if (stillBeingAssigned(res)) record.unknownSince ??= Date.now();
     // Read back and retried after a pause: our own earlier attempt may be what closed the task (409),
     // or the workflow has not yet taken in the assignment the task list already shows (409, "still
     // being assigned").

@@ -33,6 +33,14 @@ export function projectBody(overrides: Record<string, unknown> = {}) {
   };
 }
 
+/**
+ * The answer to a review or decline of a task that `GET /tasks` lists but its workflow has not
+ * taken in yet: 409 "the task is still being assigned; retry in a few seconds". Retry it.
+ */
+export function stillBeingAssigned(res: { status: number; body?: { message?: unknown } | null }): boolean {
+  return res.status === 409 && /still being assigned/.test(String(res.body?.message));
+}
+
 /** A complete review for the track's rubric, every criterion scored. */
 export function reviewBody(track: Track, score = 4, overrides: Record<string, unknown> = {}) {
   const scores = Object.fromEntries(RUBRICS[track].criteria.map((c) => [c.key, score]));

@@ -5,6 +5,7 @@ import { createDataSource, DEFAULT_DEMO_PASSWORD } from '@dueflow/persistence';
 import { createApiApp, loadApiConfig, registeredRoutes, RegisteredRoute } from '@dueflow/api';
 import { createDueflowWorker } from '@dueflow/worker';
 import { loadStackInfo } from './test-stack';
+import { stillBeingAssigned } from './factories';
 
 let runtimeInstalled = false;
 
@@ -154,7 +155,7 @@ export async function postReview(http: Http, reviewer: string, taskId: string, b
     `task ${taskId} taken in by its workflow`,
     async () => {
       const res = await http.as(reviewer, 'POST', `/tasks/${taskId}/review`, { body });
-      return res.status === 409 && /still being assigned/.test(String(res.body?.message)) ? undefined : res;
+      return stillBeingAssigned(res) ? undefined : res;
     },
     timeoutMs,
   );

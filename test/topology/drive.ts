@@ -1,5 +1,5 @@
 import { SECTORS, TRACKS, Track } from '@dueflow/domain';
-import { ADMIN, MANAGER, OFFICER, projectBody, reviewBody } from '../support/factories';
+import { ADMIN, MANAGER, OFFICER, projectBody, reviewBody, stillBeingAssigned } from '../support/factories';
 import { FailoverClient, Reply, until } from './failover-client';
 
 /** Every review task a project gets under the default policy: two experts, one VC, one scholar. */
@@ -127,7 +127,7 @@ export async function reviewAll(client: FailoverClient, directory: ReviewerDirec
     const deadline = Date.now() + 120_000;
     for (;;) {
       const res = await client.as(email, 'POST', `/tasks/${task.id}/review`, { password, body: reviewBody(task.track, 4) });
-      if (res.status === 409 && /still being assigned/.test(res.body?.message ?? '') && Date.now() < deadline) {
+      if (stillBeingAssigned(res) && Date.now() < deadline) {
         raceStats.workflowNotFound += 1;
         await new Promise((r) => setTimeout(r, 500));
         continue;
