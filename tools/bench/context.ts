@@ -65,6 +65,7 @@ export interface BenchContext {
 
 export async function createContext(mode: Mode, stack: BenchStack, log: Log, cleanups: Array<() => Promise<void>>): Promise<BenchContext> {
   const api = new ApiClient(stack.api.baseUrl);
+  cleanups.push(async () => api.close());
   const connection = await Connection.connect({ address: stack.temporalAddress });
   cleanups.push(() => connection.close());
   const temporal = new Client({ connection, namespace: 'default' });
