@@ -22,6 +22,16 @@ import { UsersController } from './users/users.controller';
 const UNLOGGED_PATHS = new Set(['/health', '/health/ready', '/metrics']);
 
 /**
+ * The request's path as the client sent it. Fastify's middleware layer rewrites `req.url` relative
+ * to where the logging middleware is mounted, and keeps the original in `originalUrl`.
+ */
+function pathOf(req: IncomingMessage & { originalUrl?: string }): string {
+  const url = req.originalUrl ?? req.url ?? '';
+  const query = url.indexOf('?');
+  return query === -1 ? url : url.slice(0, query);
+}
+
+/**
  * What a request's log line says about it. pino-http's defaults add every request and response
  * header (so the token had to be redacted from each line) and the client's port: most of a line's
  * bytes and, with the redaction, about a tenth of the API's CPU per list request. The request id
@@ -63,7 +73,7 @@ export class AppModule {
               genReqId: (req: IncomingMessage & { id?: unknown }) => String(req.id),
               customProps: (req: IncomingMessage & { id?: unknown }) => ({ requestId: String(req.id) }),
               serializers: requestSerializers,
-              autoLogging: { ignore: (req: IncomingMessage) => UNLOGGED_PATHS.has(req.url ?? '') },
+              autoLogging: { ignore: (req: IncomingMessage & { originalUrl?: string }) => UNLOGGED_PATHS.has(pathOf(req)) },
             },
             bufferedStdout(),
           ],
