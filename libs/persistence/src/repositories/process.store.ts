@@ -1,9 +1,10 @@
-import { DataSource, EntityManager, In, Not } from 'typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
 import { normalizeCompany, selectReviewers, ReviewerCandidate, TERMINAL_STATUSES, TRACKS, Track } from '@dueflow/domain';
 import type {
   AssignReviewersInput,
   AssignReviewersResult,
   CloseTasksInput,
+  NotificationInput,
   ProjectChange,
   RecordDecisionInput,
   RecordDeclineInput,
@@ -18,13 +19,10 @@ import {
   ConflictEntity,
   DecisionEntity,
   InformationResponseEntity,
-  NotificationEntity,
-  ProjectEntity,
   ReviewEntity,
   ReviewTaskEntity,
   SigningEntity,
   SynthesisEntity,
-  TimelineEventEntity,
 } from '../entities';
 import { GENESIS_HASH, auditHash } from '../audit/audit-chain';
 
@@ -78,24 +76,30 @@ export class ProcessStore {
         ),
       );
       const tasks = [...existing, ...created].sort((a, b) => a.slot - b.slot).map(toTaskView);
-      await this.writeEvent(em, input, {
-        ...input.event.data,
-        assigned: created.map((t) => ({ taskId: t.id, reviewerId: t.assigneeId, slot: t.slot, attempt: t.attempt })),
-        considered: outcome.considered,
-        excluded: outcome.excluded,
-        shortfall: outcome.shortfall,
-        dueAt: input.dueAt,
-      });
-      await this.enqueue(em, {
-        ...input,
-        notify: created.map((t) => ({
-          key: `${input.projectId}:assignment:${t.id}`,
-          kind: 'assignment' as const,
-          recipient: t.assigneeId,
-          subject: `New ${input.track} review task: ${input.company}`,
-          payload: { taskId: t.id, projectId: input.projectId, track: input.track, dueAt: input.dueAt },
-        })),
-      });
+      // The notifications go in even when the event is already there: a retried assignment can find
+      // capacity the first attempt did not, and the tasks it adds then are announced (keys dedupe).
+      await this.appendEvent(
+        em,
+        { ...input, status: undefined },
+        {
+          ...input.event.data,
+          assigned: created.map((t) => ({ taskId: t.id, reviewerId: t.assigneeId, slot: t.slot, attempt: t.attempt })),
+          considered: outcome.considered,
+          excluded: outcome.excluded,
+          shortfall: outcome.shortfall,
+          dueAt: input.dueAt,
+        },
+        {
+          notify: created.map((t) => ({
+            key: `${input.projectId}:assignment:${t.id}`,
+            kind: 'assignment' as const,
+            recipient: t.assigneeId,
+            subject: `New ${input.track} review task: ${input.company}`,
+            payload: { taskId: t.id, projectId: input.projectId, track: input.track, dueAt: input.dueAt },
+          })),
+          notifyEvenIfRepeated: true,
+        },
+      );
       return { tasks, shortfall: outcome.shortfall };
     });
   }
@@ -269,51 +273,33 @@ export class ProcessStore {
     }));
   }
 
-  /** Runs `write` and the event in one transaction, unless the event shows the step already ran. */
+  /**
+   * Runs `write` and the event in one transaction, unless the event shows the step already ran.
+   * Four round trips whatever the step: BEGIN with the row lock, the event with the project's
+   * status and notifications (one statement), the step's own write, COMMIT.
+   */
   private step(change: ProjectChange, write: (em: EntityManager) => Promise<void>): Promise<void> {
     return this.dataSource.transaction(async (em) => {
-      const inserted = await this.writeEvent(em, change, change.event.data);
-      if (!inserted) return;
-      await write(em);
-      if (change.status) {
-        // A final status is final. Steps of one project can commit out of order (a withdrawal handled
-        // while an earlier step's activity is still running): a later commit must not reopen it.
-        await em.update(
-          ProjectEntity,
-          { id: change.projectId, status: Not(In([...TERMINAL_STATUSES])) },
-          { status: change.status.status, statusDetail: change.status.detail },
-        );
-      }
-      await this.enqueue(em, change);
+      const inserted = await this.appendEvent(em, change, change.event.data, { notify: change.notify ?? [], notifyEvenIfRepeated: false });
+      if (inserted) await write(em);
     });
   }
 
-  /** Queues the step's notifications in its own transaction; a repeated key is ignored. */
-  private async enqueue(em: EntityManager, change: ProjectChange): Promise<void> {
-    if (!change.notify?.length) return;
-    await em
-      .createQueryBuilder()
-      .insert()
-      .into(NotificationEntity)
-      .values(
-        change.notify.map((n) => ({
-          dedupeKey: n.key,
-          projectId: change.projectId,
-          kind: n.kind,
-          recipient: n.recipient,
-          subject: n.subject,
-          payload: n.payload as never,
-        })),
-      )
-      .orIgnore()
-      .execute();
-  }
-
   /**
-   * Appends the step's event to the project's audit chain, unless the step already wrote it. The
-   * project row is locked first, so concurrent steps of one project append one after the other.
+   * Appends the step's event to the project's audit chain, unless the step already wrote it, in one
+   * statement with what goes with it: the new chain head, the project's status and the step's
+   * notifications. The project row is locked first (its head is the input of the event's hash,
+   * computed here), so concurrent steps of one project append one after the other.
+   *
+   * A final status is final: steps of one project can commit out of order (a withdrawal handled
+   * while an earlier step's activity is still running), and a later commit must not reopen it.
    */
-  private async writeEvent(em: EntityManager, change: ProjectChange, data: Record<string, unknown>): Promise<boolean> {
+  private async appendEvent(
+    em: EntityManager,
+    change: ProjectChange,
+    data: Record<string, unknown>,
+    outbox: { notify: NotificationInput[]; notifyEvenIfRepeated: boolean },
+  ): Promise<boolean> {
     const [project]: Array<{ audit_head: string | null }> = await em.query(`SELECT audit_head FROM projects WHERE id = $1 FOR UPDATE`, [
       change.projectId,
     ]);
@@ -327,21 +313,53 @@ export class ProcessStore {
     };
     const prevHash = project?.audit_head ?? GENESIS_HASH;
     const hash = auditHash(prevHash, event);
-    const result = await em
-      .createQueryBuilder()
-      .insert()
-      .into(TimelineEventEntity)
-      .values({ ...event, data: data as never, prevHash, hash })
-      .orIgnore()
-      .returning(['id'])
-      .execute();
-    const inserted = Array.isArray(result.raw) && result.raw.length > 0;
-    if (inserted) {
-      await em.query(`UPDATE projects SET audit_head = $2, audit_length = audit_length + 1 WHERE id = $1`, [change.projectId, hash]);
-    }
-    return inserted;
+    const notifications = outbox.notify.map((n) => ({ key: n.key, kind: n.kind, recipient: n.recipient, subject: n.subject, payload: n.payload }));
+    const [result]: Array<{ inserted: number }> = await em.query(APPEND_EVENT_SQL, [
+      change.projectId,
+      event.seq,
+      event.type,
+      event.actorId,
+      JSON.stringify(data),
+      event.occurredAt,
+      prevHash,
+      hash,
+      change.status?.status ?? null,
+      change.status?.detail ?? null,
+      [...TERMINAL_STATUSES],
+      JSON.stringify(notifications),
+      outbox.notifyEvenIfRepeated,
+    ]);
+    return (result?.inserted ?? 0) > 0;
   }
 }
+
+/**
+ * The event, then (only if it was new) the chain head and status on the project row, and the
+ * notifications (only if the event was new, unless $13 says otherwise). A notification whose key
+ * is already queued is ignored. `inserted` is 1 when the event is new, 0 when the step ran before.
+ */
+const APPEND_EVENT_SQL = `
+  WITH ev AS (
+    INSERT INTO timeline_events (project_id, seq, type, actor_id, data, occurred_at, prev_hash, hash)
+    VALUES ($1, $2, $3, $4, $5::jsonb, $6, $7, $8)
+    ON CONFLICT DO NOTHING
+    RETURNING id
+  ), head AS (
+    UPDATE projects p
+       SET audit_head = $8,
+           audit_length = p.audit_length + 1,
+           status = CASE WHEN $9::text IS NOT NULL AND p.status <> ALL ($11::text[]) THEN $9::text ELSE p.status END,
+           status_detail = CASE WHEN $9::text IS NOT NULL AND p.status <> ALL ($11::text[]) THEN $10::text ELSE p.status_detail END,
+           updated_at = CASE WHEN $9::text IS NOT NULL AND p.status <> ALL ($11::text[]) THEN now() ELSE p.updated_at END
+     WHERE p.id = $1 AND EXISTS (SELECT 1 FROM ev)
+  ), queued AS (
+    INSERT INTO notifications (dedupe_key, project_id, kind, recipient, subject, payload)
+    SELECT n.key, $1, n.kind, n.recipient, n.subject, n.payload
+      FROM jsonb_to_recordset($12::jsonb) AS n(key text, kind text, recipient text, subject text, payload jsonb)
+     WHERE $13::boolean OR EXISTS (SELECT 1 FROM ev)
+    ON CONFLICT DO NOTHING
+  )
+  SELECT count(*)::int AS inserted FROM ev`;
 
 function toTaskView(task: ReviewTaskEntity): TaskView {
   return {
