@@ -1,4 +1,4 @@
-import { DataSource, In } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { NotificationEntity, NotificationKind } from '../entities';
 
 /** A claimed outbox row, as the dispatcher hands it to a sender. */
@@ -28,33 +28,60 @@ export interface OutboundNotification {
  * is only ever set where it is NULL). Receivers dedupe on the notification id, which the webhook
  * sends as `Idempotency-Key`.
  */
+/** A row as `claimDue` returns it: attempts already counts this claim. */
+interface ClaimedRow {
+  id: string;
+  dedupe_key: string;
+  project_id: string | null;
+  kind: NotificationKind;
+  recipient: string;
+  subject: string;
+  payload: Record<string, unknown>;
+  created_at: Date;
+  attempts: number;
+  due_at: Date;
+}
+
 export class OutboxStore {
   constructor(private readonly dataSource: DataSource) {}
 
-  /** Leases up to `limit` due, unsent rows, oldest due first; each claim counts as an attempt. */
-  claimDue(limit: number, now: Date = new Date(), leaseMs = 30_000): Promise<OutboundNotification[]> {
+  /**
+   * Leases up to `limit` due, unsent rows, oldest due first; each claim counts as an attempt. One
+   * statement: it locks the due rows it can (SKIP LOCKED), moves them to the end of the lease and
+   * returns them, committed at once.
+   */
+  async claimDue(limit: number, now: Date = new Date(), leaseMs = 30_000): Promise<OutboundNotification[]> {
     const leaseExpiresAt = new Date(now.getTime() + leaseMs);
-    return this.dataSource.transaction(async (em) => {
-      const due = await em
-        .getRepository(NotificationEntity)
-        .createQueryBuilder('n')
-        .where('n.sentAt IS NULL')
-        .andWhere('n.nextAttemptAt <= :now', { now })
-        .orderBy('n.nextAttemptAt', 'ASC')
-        .addOrderBy('n.id', 'ASC')
-        .limit(limit)
-        .setLock('pessimistic_write')
-        .setOnLocked('skip_locked')
-        .getMany();
-      if (due.length === 0) return [];
-      await em
-        .createQueryBuilder()
-        .update(NotificationEntity)
-        .set({ nextAttemptAt: leaseExpiresAt, attempts: () => 'attempts + 1' })
-        .where({ id: In(due.map((n) => n.id)) })
-        .execute();
-      return due.map((n) => toOutbound(n, leaseExpiresAt));
-    });
+    // TypeORM answers an UPDATE with [rows, rowCount].
+    const [rows]: [ClaimedRow[], number] = await this.dataSource.query(
+      `WITH due AS (
+         SELECT id, next_attempt_at FROM notifications
+          WHERE sent_at IS NULL AND next_attempt_at <= $1
+          ORDER BY next_attempt_at, id
+          LIMIT $2
+          FOR UPDATE SKIP LOCKED
+       )
+       UPDATE notifications n
+          SET next_attempt_at = $3, attempts = n.attempts + 1
+         FROM due
+        WHERE n.id = due.id
+       RETURNING n.id, n.dedupe_key, n.project_id, n.kind, n.recipient, n.subject, n.payload, n.created_at, n.attempts, due.next_attempt_at AS due_at`,
+      [now, limit, leaseExpiresAt],
+    );
+    return rows
+      .sort((a, b) => a.due_at.getTime() - b.due_at.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+      .map((row) => ({
+        id: row.id,
+        dedupeKey: row.dedupe_key,
+        projectId: row.project_id,
+        kind: row.kind,
+        recipient: row.recipient,
+        subject: row.subject,
+        payload: row.payload,
+        createdAt: row.created_at,
+        attempts: row.attempts,
+        leaseExpiresAt,
+      }));
   }
 
   /** Records delivery; false when the row was already marked sent (a re-delivery after a lost lease). */
@@ -106,19 +133,4 @@ export class OutboxStore {
   findByDedupeKey(dedupeKey: string): Promise<NotificationEntity | null> {
     return this.dataSource.getRepository(NotificationEntity).findOneBy({ dedupeKey });
   }
-}
-
-function toOutbound(n: NotificationEntity, leaseExpiresAt: Date): OutboundNotification {
-  return {
-    id: n.id,
-    dedupeKey: n.dedupeKey,
-    projectId: n.projectId,
-    kind: n.kind,
-    recipient: n.recipient,
-    subject: n.subject,
-    payload: n.payload,
-    createdAt: n.createdAt,
-    attempts: n.attempts + 1,
-    leaseExpiresAt,
-  };
 }
