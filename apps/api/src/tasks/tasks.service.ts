@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DomainError, ReviewInput, rubricFor, validateReview } from '@dueflow/domain';
-import { ReviewTaskEntity, TaskStore } from '@dueflow/persistence';
+import { ReviewTaskEntity, TaskListRow, TaskStore } from '@dueflow/persistence';
 import { AuthUser, seesEverything } from '../auth/auth-user';
 import { ProcessGateway } from '../infrastructure/process.gateway';
 import { presentReview } from '../projects/project.presenter';
@@ -8,7 +8,7 @@ import { DeclineDto, ListTasksQuery, ReviewDto } from './task.dto';
 
 const TASK_PAGE = 200;
 
-function presentTask(task: ReviewTaskEntity) {
+function presentTask(task: TaskListRow | ReviewTaskEntity) {
   return {
     id: task.id,
     projectId: task.projectId,
@@ -69,7 +69,7 @@ export class TasksService {
   }
 
   private async visibleTask(viewer: AuthUser, id: string): Promise<ReviewTaskEntity> {
-    const task = await this.tasks.findById(id);
+    const task = await this.tasks.findWithProject(id);
     if (!task || !(seesEverything(viewer) || task.assigneeId === viewer.id)) throw new DomainError('NOT_FOUND', `no task ${id}`);
     return task;
   }
