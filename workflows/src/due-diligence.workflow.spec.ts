@@ -314,6 +314,13 @@ describe('dueDiligenceWorkflow on a real Temporal server', () => {
     ]);
     const state = await handle.query(getStateQuery);
     expect(state.tasks.map((t) => t.status)).toEqual(['submitted', 'submitted', 'submitted', 'submitted']);
+
+    // Timers: the four tasks, assigned with one due date, wait for their reminder on one shared
+    // timer (cancelled with the last review), then one for the decision's reminder and one for the
+    // signing deadline. One timer per task would be six.
+    const events = (await handle.fetchHistory()).events ?? [];
+    expect(events.filter((e) => e.timerStartedEventAttributes)).toHaveLength(3);
+    expect(events.filter((e) => e.timerCanceledEventAttributes)).toHaveLength(3);
   });
 
   it('rejects at screening a project below the minimum investment, without assigning reviewers', async () => {

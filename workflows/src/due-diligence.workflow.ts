@@ -1,4 +1,4 @@
-import { ApplicationFailure, allHandlersFinished, condition, proxyActivities, setHandler } from '@temporalio/workflow';
+import { ApplicationFailure, allHandlersFinished, condition, patched, proxyActivities, setHandler } from '@temporalio/workflow';
 import {
   decideUpdate,
   declineTaskUpdate,
@@ -30,6 +30,7 @@ import type {
 } from '@dueflow/contract';
 import { PROJECT_STATUSES, TERMINAL_STATUSES, TRACKS, durationToMs, needsDualApproval, screenProject, synthesize, validateReview } from '@dueflow/domain';
 import type { DomainErrorCode, FieldProblem, ProjectStatus, SubmittedReview, SynthesisReport, Track, TrackOutcome } from '@dueflow/domain';
+import { AlarmClock } from './alarm-clock';
 
 const activities = proxyActivities<DueflowActivities>({
   startToCloseTimeout: '30 seconds',
@@ -40,6 +41,12 @@ const FINAL = TERMINAL_STATUSES;
 /** Statuses from which a withdrawal is still possible: no final decision yet. */
 const WITHDRAWABLE: readonly ProjectStatus[] = PROJECT_STATUSES.filter((s) => s !== 'approved' && !FINAL.includes(s));
 const AWAITING_DECISION: readonly ProjectStatus[] = ['awaiting_decision', 'awaiting_second_approval'];
+
+/**
+ * Workflows started after this change wait for their tasks' reminders and due dates on one shared
+ * timer (AlarmClock); those started before keep their one timer per task when they replay.
+ */
+const SHARED_TASK_TIMERS = 'shared-task-timers';
 
 const MANAGERS = 'role:manager';
 const ADMINS = 'role:admin';
@@ -88,6 +95,7 @@ class DueDiligence {
   private report: SynthesisReport | undefined;
   /** Set while a decision is being recorded, so a concurrent one is refused, not interleaved. */
   private deciding = false;
+  private readonly alarms = new AlarmClock();
 
   constructor(private readonly input: DueDiligenceInput) {
     const track = (): TrackState => ({ round: 0, activeSlots: 0, accepting: false, quorumFailureReported: false });
@@ -232,7 +240,9 @@ class DueDiligence {
     const closed = () => task.status !== 'open';
     const due = Date.parse(task.dueAt);
     const remindAt = due - durationToMs(this.policy.reminderBefore);
-    if (remindAt > Date.now() && !(await condition(closed, remindAt - Date.now()))) {
+    const shared = patched(SHARED_TASK_TIMERS);
+    const closedBefore = (at: number) => (shared ? this.alarms.wait(at, closed) : condition(closed, at - Date.now()));
+    if (remindAt > Date.now() && !(await closedBefore(remindAt))) {
       await activities.recordReminder({
         projectId: this.input.projectId,
         taskId: task.taskId,
@@ -240,7 +250,7 @@ class DueDiligence {
         notify: [this.notice('reminder', task.assigneeId, `Reminder: your ${task.track} review of ${this.input.company} is due ${task.dueAt}`, { taskId: task.taskId, dueAt: task.dueAt })],
       });
     }
-    if (due > Date.now() && (await condition(closed, due - Date.now()))) return task.status;
+    if (due > Date.now() && (await closedBefore(due))) return task.status;
     if (task.status !== 'open') return task.status;
     await this.closeTasks([task], 'expired', 'the due date passed', [
       this.notice('escalation', MANAGERS, `Overdue ${task.track} review of ${this.input.company}: a replacement is being assigned`, {
