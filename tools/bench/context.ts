@@ -23,13 +23,13 @@ export const SIZES: Record<Mode, Sizes> = {
   quick: {
     p1: { pipelines: 24, concurrency: 8 },
     p2: { rows: 20_000, clients: 16, requests: 1_500, warmup: 150 },
-    p3: { requests: 200, concurrency: 50, warmup: 50 },
+    p3: { requests: 200, concurrency: 50, warmup: 100 },
     memory: { openProjects: [100, 300] },
   },
   full: {
     p1: { pipelines: 200, concurrency: 16 },
     p2: { rows: 100_000, clients: 16, requests: 5_000, warmup: 500 },
-    p3: { requests: 500, concurrency: 50, warmup: 50 },
+    p3: { requests: 500, concurrency: 50, warmup: 200 },
     memory: { openProjects: [1_000, 5_000] },
   },
 };

@@ -1,7 +1,7 @@
 /** P1: complete pipelines per second at concurrency C, dueflow over HTTP against the bare workflow. */
-import { BenchContext, cpuNow, settleDueflow } from './context';
-import { cpuDelta } from './cpu';
-import { LatencySummary, ratio, runConcurrently, summarize } from './stats';
+import { BenchContext, settleDueflow } from './context';
+import { PooledRounds } from './rounds';
+import { LatencySummary, abbaOrder, ratio, runConcurrently, splitEvenly, summarize } from './stats';
 import { barePipeline, clientWaits, dueflowPipeline } from './workload';
 
 export interface ThroughputSide {
@@ -24,39 +24,53 @@ export interface P1Result {
   clientWaitsPerPipeline: { taskPolls: number; decisionPolls: number; reviewRetries: number };
 }
 
-/** Runs `pipelines` at `concurrency`, timing each and counting the CPU every process spends. */
-async function measure(ctx: BenchContext, pipelines: number, concurrency: number, pipeline: (i: number) => Promise<void>, profile = false): Promise<ThroughputSide> {
-  const cpuBefore = cpuNow(ctx);
-  const timed = () => runConcurrently(pipelines, concurrency, pipeline);
-  const run = await (profile ? ctx.stack.profiled(timed) : timed());
-  const cpuSecondsPerPipeline = cpuDelta(cpuBefore, cpuNow(ctx), pipelines);
-  const seconds = run.elapsedMs / 1000;
+function throughputSide(rounds: PooledRounds): ThroughputSide {
   return {
-    pipelines,
-    concurrency,
-    seconds: Math.round(seconds * 100) / 100,
-    perSecond: Math.round((pipelines / seconds) * 100) / 100,
-    latency: summarize(run.latenciesMs),
-    cpuSecondsPerPipeline,
+    pipelines: rounds.count,
+    concurrency: rounds.concurrency,
+    seconds: Math.round(rounds.elapsedMs / 10) / 100,
+    perSecond: rounds.perSecond(),
+    latency: summarize(rounds.latenciesMs),
+    cpuSecondsPerPipeline: rounds.cpuSecondsPerOperation(),
   };
 }
+
+/** Timed rounds per side, in the order a b b a (see abbaOrder). */
+const ROUNDS_PER_SIDE = 2;
 
 export async function measureP1(ctx: BenchContext): Promise<P1Result> {
   const { pipelines, concurrency } = ctx.sizes.p1;
   const warmup = Math.min(concurrency, pipelines);
-  ctx.log(`P1: ${pipelines} pipelines at concurrency ${concurrency} each way (after ${warmup} warm-up pipelines)`);
+  ctx.log(`P1: ${pipelines} pipelines at concurrency ${concurrency} each way, in ${ROUNDS_PER_SIDE} rounds a side (after ${warmup} warm-up pipelines)`);
+  let bareCount = 0;
+  const bare = () => barePipeline(ctx.temporal, ctx.shape.plan, `bare-p1-${ctx.runId}-${bareCount++}`);
+  let dueflowCount = 0;
+  const dueflow = async () => void (await dueflowPipeline(ctx.api, ctx.accounts, `p1-${ctx.runId}-${dueflowCount++}`, ctx.seats));
 
-  await runConcurrently(warmup, concurrency, (i) => barePipeline(ctx.temporal, ctx.shape.plan, `bare-p1w-${ctx.runId}-${i}`));
-  const bare = await measure(ctx, pipelines, concurrency, (i) => barePipeline(ctx.temporal, ctx.shape.plan, `bare-p1-${ctx.runId}-${i}`));
-  ctx.log(`P1 bare: ${bare.perSecond}/s (p50 ${bare.latency.p50Ms} ms per pipeline; CPU s per pipeline ${JSON.stringify(bare.cpuSecondsPerPipeline)})`);
-
-  await runConcurrently(warmup, concurrency, async (i) => void (await dueflowPipeline(ctx.api, ctx.accounts, `p1w-${ctx.runId}-${i}`, ctx.seats)));
+  await runConcurrently(warmup, concurrency, bare);
+  await runConcurrently(warmup, concurrency, dueflow);
   await settleDueflow(ctx);
+
+  const bareSide = new PooledRounds(concurrency);
+  const dueflowSide = new PooledRounds(concurrency);
   const waitsBefore = { ...clientWaits };
-  const dueflow = await measure(ctx, pipelines, concurrency, async (i) => void (await dueflowPipeline(ctx.api, ctx.accounts, `p1-${ctx.runId}-${i}`, ctx.seats)), true);
+  const sizes = splitEvenly(pipelines, ROUNDS_PER_SIDE);
+  let bareRound = 0;
+  let dueflowRound = 0;
+  for (const turn of abbaOrder(ROUNDS_PER_SIDE)) {
+    if (turn === 'a') await bareSide.round(ctx, sizes[bareRound++]!, bare);
+    else {
+      await dueflowSide.round(ctx, sizes[dueflowRound++]!, dueflow, true);
+      // The outbox delivers a pipeline's last notifications after it is signed; not on the next round's time.
+      await settleDueflow(ctx);
+    }
+  }
   const per = (key: keyof typeof clientWaits) => Math.round(((clientWaits[key] - waitsBefore[key]) / pipelines) * 100) / 100;
   const clientWaitsPerPipeline = { taskPolls: per('taskPolls'), decisionPolls: per('decisionPolls'), reviewRetries: per('reviewRetries') };
-  ctx.log(`P1 dueflow: ${dueflow.perSecond}/s (p50 ${dueflow.latency.p50Ms} ms per pipeline; per pipeline ${JSON.stringify(clientWaitsPerPipeline)}; CPU s per pipeline ${JSON.stringify(dueflow.cpuSecondsPerPipeline)})`);
-  await settleDueflow(ctx);
-  return { dueflow, bare, ratio: ratio(dueflow.perSecond, bare.perSecond), clientWaitsPerPipeline };
+  const result = { dueflow: throughputSide(dueflowSide), bare: throughputSide(bareSide) };
+  ctx.log(`P1 bare: ${result.bare.perSecond}/s (p50 ${result.bare.latency.p50Ms} ms per pipeline; CPU s per pipeline ${JSON.stringify(result.bare.cpuSecondsPerPipeline)})`);
+  ctx.log(
+    `P1 dueflow: ${result.dueflow.perSecond}/s (p50 ${result.dueflow.latency.p50Ms} ms per pipeline; per pipeline ${JSON.stringify(clientWaitsPerPipeline)}; CPU s per pipeline ${JSON.stringify(result.dueflow.cpuSecondsPerPipeline)})`,
+  );
+  return { ...result, ratio: ratio(result.dueflow.perSecond, result.bare.perSecond), clientWaitsPerPipeline };
 }

@@ -1,9 +1,9 @@
 /** P3: POST /projects latency at 50 concurrent clients against a bare workflow start at 50 concurrent. */
 import { projectBody } from './api-client';
 import { workflowIdFor } from '@dueflow/contract';
-import { BenchContext, bareActivityCalls, cpuNow, openTasks, settleBare, settleDueflow, terminate } from './context';
-import { cpuDelta } from './cpu';
-import { LatencySummary, ratio, runConcurrently, summarize } from './stats';
+import { BenchContext, bareActivityCalls, openTasks, settleBare, settleDueflow, terminate } from './context';
+import { PooledRounds } from './rounds';
+import { LatencySummary, abbaOrder, ratio, runConcurrently, splitEvenly, summarize } from './stats';
 import { startBare, totalActivities } from './workload';
 
 export interface SubmissionSide {
@@ -22,48 +22,64 @@ export interface P3Result {
   ratio: number;
 }
 
-async function measure(ctx: BenchContext, requests: number, concurrency: number, submit: (i: number) => Promise<void>, profile = false): Promise<SubmissionSide> {
-  const cpuBefore = cpuNow(ctx);
-  const timed = () => runConcurrently(requests, concurrency, submit);
-  const run = await (profile ? ctx.stack.profiled(timed) : timed());
+function submissionSide(rounds: PooledRounds): SubmissionSide {
   return {
-    requests,
-    concurrency,
-    perSecond: Math.round((requests / (run.elapsedMs / 1000)) * 100) / 100,
-    latency: summarize(run.latenciesMs),
-    cpuSecondsPerRequest: cpuDelta(cpuBefore, cpuNow(ctx), requests),
+    requests: rounds.count,
+    concurrency: rounds.concurrency,
+    perSecond: rounds.perSecond(),
+    latency: summarize(rounds.latenciesMs),
+    cpuSecondsPerRequest: rounds.cpuSecondsPerOperation(),
   };
 }
 
+/** Timed rounds per side, in the order a b b a (see abbaOrder). */
+const ROUNDS_PER_SIDE = 2;
+
 export async function measureP3(ctx: BenchContext): Promise<P3Result> {
   const { requests, concurrency, warmup } = ctx.sizes.p3;
-  ctx.log(`P3: ${requests} submissions at ${concurrency} concurrent each way (after ${warmup} warm-up)`);
+  ctx.log(`P3: ${requests} submissions at ${concurrency} concurrent each way, in ${ROUNDS_PER_SIDE} rounds a side (after ${warmup} warm-up)`);
   // Each started workflow then runs its first steps on its worker. Neither side may pay for the
-  // other's: the warm-up's steps finish before the timed run, and what the timed run started is
-  // terminated afterwards (its leftover steps would only slow the next measurement).
+  // other's: a round's leftover steps are waited out or terminated before the next round starts.
   const initialCalls = totalActivities(ctx.shape.plan.segments[0] ?? []);
+  let bareCount = 0;
+  const bareIds = (n: number) => Array.from({ length: n }, () => `bare-p3-${ctx.runId}-${bareCount++}`);
+  let dueflowCount = 0;
+  const submit = async (started: string[]) => {
+    const project = await ctx.api.call<{ id: string }>('POST', '/projects', ctx.accounts.officer.token, projectBody(`p3-${ctx.runId}-${dueflowCount++}`));
+    started.push(workflowIdFor(project.id));
+  };
 
-  const bareIds = (prefix: string, n: number) => Array.from({ length: n }, (_, i) => `bare-${prefix}-${ctx.runId}-${i}`);
-  const bareWarm = bareIds('p3w', warmup);
-  const bareTimed = bareIds('p3', requests);
+  // Warm-up, each side: the API's code gets compiled, the servers' caches filled.
+  const bareWarm = bareIds(warmup);
   const bareBefore = bareActivityCalls(ctx);
   await runConcurrently(warmup, concurrency, (i) => startBare(ctx.temporal, ctx.shape.plan, bareWarm[i]!));
   await settleBare(ctx, bareBefore + warmup * initialCalls);
-  const bare = await measure(ctx, requests, concurrency, (i) => startBare(ctx.temporal, ctx.shape.plan, bareTimed[i]!));
-  ctx.log(`P3 bare: p50 ${bare.latency.p50Ms} ms, p99 ${bare.latency.p99Ms} ms; CPU s per start ${JSON.stringify(bare.cpuSecondsPerRequest)}`);
-  await terminate(ctx, [...bareWarm, ...bareTimed]);
-
-  const started: string[] = [];
-  const submit = async (tag: string) => {
-    const project = await ctx.api.call<{ id: string }>('POST', '/projects', ctx.accounts.officer.token, projectBody(tag));
-    started.push(workflowIdFor(project.id));
-  };
+  await terminate(ctx, bareWarm);
+  const warmed: string[] = [];
   const tasksBefore = await openTasks(ctx);
-  await runConcurrently(warmup, concurrency, (i) => submit(`p3w-${ctx.runId}-${i}`));
+  await runConcurrently(warmup, concurrency, () => submit(warmed));
   await settleDueflow(ctx, tasksBefore + warmup * ctx.seats);
-  const dueflow = await measure(ctx, requests, concurrency, (i) => submit(`p3-${ctx.runId}-${i}`), true);
-  ctx.log(`P3 dueflow: p50 ${dueflow.latency.p50Ms} ms, p99 ${dueflow.latency.p99Ms} ms; CPU s per submission ${JSON.stringify(dueflow.cpuSecondsPerRequest)}`);
-  await terminate(ctx, started);
-  await settleDueflow(ctx);
-  return { dueflow, bare, ratio: ratio(dueflow.latency.p99Ms, bare.latency.p99Ms) };
+  await terminate(ctx, warmed);
+
+  const bare = new PooledRounds(concurrency);
+  const dueflow = new PooledRounds(concurrency);
+  const sizes = splitEvenly(requests, ROUNDS_PER_SIDE);
+  let bareRound = 0;
+  let dueflowRound = 0;
+  for (const turn of abbaOrder(ROUNDS_PER_SIDE)) {
+    if (turn === 'a') {
+      const ids = bareIds(sizes[bareRound++]!);
+      await bare.round(ctx, ids.length, (i) => startBare(ctx.temporal, ctx.shape.plan, ids[i]!));
+      await terminate(ctx, ids);
+    } else {
+      const started: string[] = [];
+      await dueflow.round(ctx, sizes[dueflowRound++]!, () => submit(started), true);
+      await terminate(ctx, started);
+      await settleDueflow(ctx);
+    }
+  }
+  const result = { dueflow: submissionSide(dueflow), bare: submissionSide(bare) };
+  ctx.log(`P3 bare: p50 ${result.bare.latency.p50Ms} ms, p99 ${result.bare.latency.p99Ms} ms; CPU s per start ${JSON.stringify(result.bare.cpuSecondsPerRequest)}`);
+  ctx.log(`P3 dueflow: p50 ${result.dueflow.latency.p50Ms} ms, p99 ${result.dueflow.latency.p99Ms} ms; CPU s per submission ${JSON.stringify(result.dueflow.cpuSecondsPerRequest)}`);
+  return { ...result, ratio: ratio(result.dueflow.latency.p99Ms, result.bare.latency.p99Ms) };
 }
