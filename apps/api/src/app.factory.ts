@@ -3,10 +3,10 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
-import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import { CLIENT_KEY_PATTERN } from './common/client-key';
 import { acceptJsonBodies, frameworkErrorReply } from './common/json-body';
+import { NestPinoLogger, createApiLogger, logRequests } from './common/logging';
 import { recordRoutes } from './common/routes';
 import { createValidationPipe } from './common/validation';
 import type { ApiConfig } from './config';
@@ -31,10 +31,12 @@ export async function createApiApp(config: ApiConfig): Promise<NestFastifyApplic
   recordRoutes(app);
   acceptJsonBodies(app, config.BODY_LIMIT_BYTES);
   setupOpenApi(app);
-  app.useLogger(app.get(Logger));
+  const logger = createApiLogger(config.LOG_LEVEL);
+  app.useLogger(new NestPinoLogger(logger));
   app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();
   const fastify = app.getHttpAdapter().getInstance();
+  logRequests(fastify, logger);
   fastify.addHook('onSend', async (request, reply) => {
     void reply.header('x-request-id', request.id);
   });
