@@ -13,6 +13,7 @@ import {
 } from '../entities';
 import { ChainVerdict, verifyChain } from '../audit/audit-chain';
 import { Cursor, encodeCursor } from './cursor';
+import { SqlFilter } from './sql-filter';
 
 export interface NewProject {
   id: string;
@@ -175,17 +176,15 @@ export class ProjectStore {
    * plain SQL: building it through the query builder cost more CPU per request than running it.
    */
   async list(query: ProjectListQuery): Promise<{ items: ProjectListRow[]; nextCursor: string | null }> {
-    const params: unknown[] = [];
-    const bind = (value: unknown) => `$${params.push(value)}`;
-    const where: string[] = [];
-    if (query.status) where.push(`p.status = ${bind(query.status)}`);
-    if (query.sector) where.push(`p.sector = ${bind(query.sector)}`);
-    if (query.submittedBy) where.push(`p.submitted_by = ${bind(query.submittedBy)}`);
-    if (query.after) where.push(`(p.created_at, p.id) < (${bind(query.after.createdAt)}, ${bind(query.after.id)})`);
+    const filter = new SqlFilter();
+    if (query.status) filter.where(`p.status = ${filter.bind(query.status)}`);
+    if (query.sector) filter.where(`p.sector = ${filter.bind(query.sector)}`);
+    if (query.submittedBy) filter.where(`p.submitted_by = ${filter.bind(query.submittedBy)}`);
+    if (query.after) filter.where(`(p.created_at, p.id) < (${filter.bind(query.after.createdAt)}, ${filter.bind(query.after.id)})`);
     const { select, columns } = this.listColumns();
     const raw: Array<Record<string, unknown>> = await this.dataSource.query(
-      `SELECT ${select} FROM projects p${where.length ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY p.created_at DESC, p.id DESC LIMIT ${bind(query.limit + 1)}`,
-      params,
+      `SELECT ${select} FROM projects p${filter.clause()} ORDER BY p.created_at DESC, p.id DESC LIMIT ${filter.bind(query.limit + 1)}`,
+      filter.params,
     );
     const driver = this.dataSource.driver;
     const items = raw.slice(0, query.limit).map((row) => {

@@ -1,6 +1,7 @@
 import { DataSource } from 'typeorm';
 import type { Sector, TaskStatus, Track } from '@dueflow/domain';
 import { ProjectEntity, ReviewEntity, ReviewTaskEntity } from '../entities';
+import { SqlFilter } from './sql-filter';
 
 export interface TaskListQuery {
   status?: TaskStatus;
@@ -41,23 +42,21 @@ export class TaskStore {
    * it through the query builder cost the API more CPU per request than running it.
    */
   async list(query: TaskListQuery): Promise<TaskListRow[]> {
-    const params: unknown[] = [];
-    const bind = (value: unknown) => `$${params.push(value)}`;
-    const where: string[] = [];
-    if (query.status) where.push(`t.status = ${bind(query.status)}`);
-    if (query.projectId) where.push(`t.project_id = ${bind(query.projectId)}`);
-    if (query.track) where.push(`t.track = ${bind(query.track)}`);
-    if (query.assigneeId) where.push(`t.assignee_id = ${bind(query.assigneeId)}`);
+    const filter = new SqlFilter();
+    if (query.status) filter.where(`t.status = ${filter.bind(query.status)}`);
+    if (query.projectId) filter.where(`t.project_id = ${filter.bind(query.projectId)}`);
+    if (query.track) filter.where(`t.track = ${filter.bind(query.track)}`);
+    if (query.assigneeId) filter.where(`t.assignee_id = ${filter.bind(query.assigneeId)}`);
     const rows: TaskListSqlRow[] = await this.dataSource.query(
       `SELECT t.id, t.project_id, t.track, t.status, t.due_at, t.created_at, t.closed_at, t.assignee_id,
               p.name AS project_name, p.company AS project_company, p.sector AS project_sector, u.name AS assignee_name
          FROM review_tasks t
          LEFT JOIN projects p ON p.id = t.project_id
          LEFT JOIN users u ON u.id = t.assignee_id
-        ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+        ${filter.clause()}
         ORDER BY t.due_at ASC, t.id ASC
-        LIMIT ${bind(query.limit)}`,
-      params,
+        LIMIT ${filter.bind(query.limit)}`,
+      filter.params,
     );
     return rows.map((r) => ({
       id: r.id,
