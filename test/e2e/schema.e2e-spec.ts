@@ -64,6 +64,36 @@ describe('database schema', () => {
     });
   });
 
+  describe('a step and the project status', () => {
+    it('moves the status with a step, but never out of a final one (a late step still extends the chain)', async () => {
+      const dataSource = await createDataSource({ url: loadStackInfo().databaseUrl, poolSize: 2 }).initialize();
+      try {
+        const tag = randomBytes(4).toString('hex');
+        const [user] = await dataSource.query(`INSERT INTO users (email, name, password_hash, roles) VALUES ($1, 'Final', 'x', '{officer}') RETURNING id`, [
+          `final-${tag}@dueflow.local`,
+        ]);
+        const projectId = randomUUID();
+        await dataSource.query(
+          `INSERT INTO projects (id, name, company, sector, total_investment, currency, source, summary, status, submitted_by, policy, policy_version, workflow_id)
+           VALUES ($1, 'Final', 'Final Co', 'biotech', 1000, 'CNY', 'direct', 'status rules', 'in_review', $2, '{}', 1, $3)`,
+          [projectId, user.id, `wf-${tag}`],
+        );
+        const steps = new ProcessStore(dataSource);
+        const statusOf = async () => (await dataSource.query(`SELECT status, status_detail FROM projects WHERE id = $1`, [projectId]))[0];
+        const step = (seq: number, status: 'synthesis' | 'withdrawn' | 'awaiting_decision', detail: string | null) =>
+          steps.recordTransition({ projectId, event: { seq, type: `to_${status}`, actorId: null, occurredAt: new Date().toISOString(), data: {} }, status: { status, detail } });
+        await step(1, 'synthesis', null);
+        expect(await statusOf()).toEqual({ status: 'synthesis', status_detail: null });
+        await step(2, 'withdrawn', 'by the officer');
+        await step(3, 'awaiting_decision', 'late');
+        expect(await statusOf()).toEqual({ status: 'withdrawn', status_detail: 'by the officer' });
+        expect(await new ProjectStore(dataSource).verifyTimeline(projectId)).toMatchObject({ valid: true, events: 3 });
+      } finally {
+        await dataSource.destroy();
+      }
+    });
+  });
+
   describe("reviewers' open-task counts", () => {
     const { serverUrl } = loadStackInfo();
     const database = `dueflow_load_${randomBytes(4).toString('hex')}`;

@@ -1,5 +1,6 @@
 import { DataSource, EntityManager, In } from 'typeorm';
 import { normalizeCompany, selectReviewers, ReviewerCandidate, TERMINAL_STATUSES, TRACKS, Track } from '@dueflow/domain';
+import type { ProjectStatus } from '@dueflow/domain';
 import type {
   AssignReviewersInput,
   AssignReviewersResult,
@@ -300,9 +301,10 @@ export class ProcessStore {
     data: Record<string, unknown>,
     outbox: { notify: NotificationInput[]; notifyEvenIfRepeated: boolean },
   ): Promise<boolean> {
-    const [project]: Array<{ audit_head: string | null }> = await em.query(`SELECT audit_head FROM projects WHERE id = $1 FOR UPDATE`, [
-      change.projectId,
-    ]);
+    const [project]: Array<{ audit_head: string | null; status: ProjectStatus }> = await em.query(
+      `SELECT audit_head, status FROM projects WHERE id = $1 FOR UPDATE`,
+      [change.projectId],
+    );
     const event = {
       projectId: change.projectId,
       seq: change.event.seq,
@@ -313,7 +315,8 @@ export class ProcessStore {
     };
     const prevHash = project?.audit_head ?? GENESIS_HASH;
     const hash = auditHash(prevHash, event);
-    const notifications = outbox.notify.map((n) => ({ key: n.key, kind: n.kind, recipient: n.recipient, subject: n.subject, payload: n.payload }));
+    // The row is locked, so its status cannot change before the statement below writes.
+    const status = change.status && project && !TERMINAL_STATUSES.includes(project.status) ? change.status : null;
     const [result]: Array<{ inserted: number }> = await em.query(APPEND_EVENT_SQL, [
       change.projectId,
       event.seq,
@@ -323,10 +326,9 @@ export class ProcessStore {
       event.occurredAt,
       prevHash,
       hash,
-      change.status?.status ?? null,
-      change.status?.detail ?? null,
-      [...TERMINAL_STATUSES],
-      JSON.stringify(notifications),
+      status?.status ?? null,
+      status?.detail ?? null,
+      JSON.stringify(outbox.notify),
       outbox.notifyEvenIfRepeated,
     ]);
     return (result?.inserted ?? 0) > 0;
@@ -334,9 +336,10 @@ export class ProcessStore {
 }
 
 /**
- * The event, then (only if it was new) the chain head and status on the project row, and the
- * notifications (only if the event was new, unless $13 says otherwise). A notification whose key
- * is already queued is ignored. `inserted` is 1 when the event is new, 0 when the step ran before.
+ * The event, then (only if it was new) the chain head on the project row, its status when $9 gives
+ * one, and the notifications (only if the event was new, unless $12 says otherwise). A
+ * notification whose key is already queued is ignored. `inserted` is 1 when the event is new, 0
+ * when the step ran before.
  */
 const APPEND_EVENT_SQL = `
   WITH ev AS (
@@ -348,15 +351,15 @@ const APPEND_EVENT_SQL = `
     UPDATE projects p
        SET audit_head = $8,
            audit_length = p.audit_length + 1,
-           status = CASE WHEN $9::text IS NOT NULL AND p.status <> ALL ($11::text[]) THEN $9::text ELSE p.status END,
-           status_detail = CASE WHEN $9::text IS NOT NULL AND p.status <> ALL ($11::text[]) THEN $10::text ELSE p.status_detail END,
-           updated_at = CASE WHEN $9::text IS NOT NULL AND p.status <> ALL ($11::text[]) THEN now() ELSE p.updated_at END
+           status = COALESCE($9::text, p.status),
+           status_detail = CASE WHEN $9::text IS NULL THEN p.status_detail ELSE $10::text END,
+           updated_at = CASE WHEN $9::text IS NULL THEN p.updated_at ELSE now() END
      WHERE p.id = $1 AND EXISTS (SELECT 1 FROM ev)
   ), queued AS (
     INSERT INTO notifications (dedupe_key, project_id, kind, recipient, subject, payload)
     SELECT n.key, $1, n.kind, n.recipient, n.subject, n.payload
-      FROM jsonb_to_recordset($12::jsonb) AS n(key text, kind text, recipient text, subject text, payload jsonb)
-     WHERE $13::boolean OR EXISTS (SELECT 1 FROM ev)
+      FROM jsonb_to_recordset($11::jsonb) AS n(key text, kind text, recipient text, subject text, payload jsonb)
+     WHERE $12::boolean OR EXISTS (SELECT 1 FROM ev)
     ON CONFLICT DO NOTHING
   )
   SELECT count(*)::int AS inserted FROM ev`;
