@@ -17,17 +17,6 @@ export interface OutboundNotification {
   leaseExpiresAt: Date;
 }
 
-/**
- * The delivery side of the notification outbox.
- *
- * A claim is a lease, not an open transaction: `claimDue` locks the due rows with SKIP LOCKED, moves
- * their `next_attempt_at` to the end of the lease and commits at once, so a slow webhook never holds
- * a transaction or a row lock. Concurrent dispatchers therefore never claim the same row while a
- * lease runs. If a dispatcher dies mid-send the lease runs out and the row is claimed again, so
- * delivery to the transport is at-least-once; the row itself is marked sent exactly once (`sent_at`
- * is only ever set where it is NULL). Receivers dedupe on the notification id, which the webhook
- * sends as `Idempotency-Key`.
- */
 /** A row as `claimDue` returns it: attempts already counts this claim. */
 interface ClaimedRow {
   id: string;
@@ -42,6 +31,17 @@ interface ClaimedRow {
   due_at: Date;
 }
 
+/**
+ * The delivery side of the notification outbox.
+ *
+ * A claim is a lease, not an open transaction: `claimDue` locks the due rows with SKIP LOCKED, moves
+ * their `next_attempt_at` to the end of the lease and commits at once, so a slow webhook never holds
+ * a transaction or a row lock. Concurrent dispatchers therefore never claim the same row while a
+ * lease runs. If a dispatcher dies mid-send the lease runs out and the row is claimed again, so
+ * delivery to the transport is at-least-once; the row itself is marked sent exactly once (`sent_at`
+ * is only ever set where it is NULL). Receivers dedupe on the notification id, which the webhook
+ * sends as `Idempotency-Key`.
+ */
 export class OutboxStore {
   constructor(private readonly dataSource: DataSource) {}
 
