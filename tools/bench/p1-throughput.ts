@@ -1,7 +1,7 @@
 /** P1: complete pipelines per second at concurrency C, dueflow over HTTP against the bare workflow. */
 import { BenchContext, settleDueflow } from './context';
-import { PooledRounds } from './rounds';
-import { LatencySummary, abbaOrder, ratio, runConcurrently, splitEvenly, summarize } from './stats';
+import { PooledRounds, ROUNDS_PER_SIDE, alternateRounds } from './rounds';
+import { LatencySummary, ratio, runConcurrently, summarize } from './stats';
 import { barePipeline, clientWaits, dueflowPipeline } from './workload';
 
 export interface ThroughputSide {
@@ -35,9 +35,6 @@ function throughputSide(rounds: PooledRounds): ThroughputSide {
   };
 }
 
-/** Timed rounds per side, in the order a b b a (see abbaOrder). */
-const ROUNDS_PER_SIDE = 2;
-
 export async function measureP1(ctx: BenchContext): Promise<P1Result> {
   const { pipelines, concurrency } = ctx.sizes.p1;
   const warmup = Math.min(concurrency, pipelines);
@@ -54,17 +51,15 @@ export async function measureP1(ctx: BenchContext): Promise<P1Result> {
   const bareSide = new PooledRounds(concurrency);
   const dueflowSide = new PooledRounds(concurrency);
   const waitsBefore = { ...clientWaits };
-  const sizes = splitEvenly(pipelines, ROUNDS_PER_SIDE);
-  let bareRound = 0;
-  let dueflowRound = 0;
-  for (const turn of abbaOrder(ROUNDS_PER_SIDE)) {
-    if (turn === 'a') await bareSide.round(ctx, sizes[bareRound++]!, bare);
-    else {
-      await dueflowSide.round(ctx, sizes[dueflowRound++]!, dueflow, true);
+  await alternateRounds(
+    pipelines,
+    (n) => bareSide.round(ctx, n, bare),
+    async (n) => {
+      await dueflowSide.round(ctx, n, dueflow, true);
       // The outbox delivers a pipeline's last notifications after it is signed; not on the next round's time.
       await settleDueflow(ctx);
-    }
-  }
+    },
+  );
   const per = (key: keyof typeof clientWaits) => Math.round(((clientWaits[key] - waitsBefore[key]) / pipelines) * 100) / 100;
   const clientWaitsPerPipeline = { taskPolls: per('taskPolls'), decisionPolls: per('decisionPolls'), reviewRetries: per('reviewRetries') };
   const result = { dueflow: throughputSide(dueflowSide), bare: throughputSide(bareSide) };

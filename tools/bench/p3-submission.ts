@@ -2,8 +2,8 @@
 import { projectBody } from './api-client';
 import { workflowIdFor } from '@dueflow/contract';
 import { BenchContext, bareActivityCalls, openTasks, settleBare, settleDueflow, terminate } from './context';
-import { PooledRounds } from './rounds';
-import { LatencySummary, abbaOrder, ratio, runConcurrently, splitEvenly, summarize } from './stats';
+import { PooledRounds, ROUNDS_PER_SIDE, alternateRounds } from './rounds';
+import { LatencySummary, ratio, runConcurrently, summarize } from './stats';
 import { startBare, totalActivities } from './workload';
 
 export interface SubmissionSide {
@@ -31,9 +31,6 @@ function submissionSide(rounds: PooledRounds): SubmissionSide {
     cpuSecondsPerRequest: rounds.cpuSecondsPerOperation(),
   };
 }
-
-/** Timed rounds per side, in the order a b b a (see abbaOrder). */
-const ROUNDS_PER_SIDE = 2;
 
 export async function measureP3(ctx: BenchContext): Promise<P3Result> {
   const { requests, concurrency, warmup } = ctx.sizes.p3;
@@ -63,21 +60,20 @@ export async function measureP3(ctx: BenchContext): Promise<P3Result> {
 
   const bare = new PooledRounds(concurrency);
   const dueflow = new PooledRounds(concurrency);
-  const sizes = splitEvenly(requests, ROUNDS_PER_SIDE);
-  let bareRound = 0;
-  let dueflowRound = 0;
-  for (const turn of abbaOrder(ROUNDS_PER_SIDE)) {
-    if (turn === 'a') {
-      const ids = bareIds(sizes[bareRound++]!);
-      await bare.round(ctx, ids.length, (i) => startBare(ctx.temporal, ctx.shape.plan, ids[i]!));
+  await alternateRounds(
+    requests,
+    async (n) => {
+      const ids = bareIds(n);
+      await bare.round(ctx, n, (i) => startBare(ctx.temporal, ctx.shape.plan, ids[i]!));
       await terminate(ctx, ids);
-    } else {
+    },
+    async (n) => {
       const started: string[] = [];
-      await dueflow.round(ctx, sizes[dueflowRound++]!, () => submit(started), true);
+      await dueflow.round(ctx, n, () => submit(started), true);
       await terminate(ctx, started);
       await settleDueflow(ctx);
-    }
-  }
+    },
+  );
   const result = { dueflow: submissionSide(dueflow), bare: submissionSide(bare) };
   ctx.log(`P3 bare: p50 ${result.bare.latency.p50Ms} ms, p99 ${result.bare.latency.p99Ms} ms; CPU s per start ${JSON.stringify(result.bare.cpuSecondsPerRequest)}`);
   ctx.log(`P3 dueflow: p50 ${result.dueflow.latency.p50Ms} ms, p99 ${result.dueflow.latency.p99Ms} ms; CPU s per submission ${JSON.stringify(result.dueflow.cpuSecondsPerRequest)}`);

@@ -34,3 +34,22 @@ export class PooledRounds {
     return Object.fromEntries(Object.entries(this.cpuSeconds).map(([name, seconds]) => [name, Math.round((seconds / this.count) * 1e5) / 1e5]));
   }
 }
+
+/** Timed rounds per side in P1 and P3. */
+export const ROUNDS_PER_SIDE = 2;
+
+/**
+ * Runs `total` operations a side in ROUNDS_PER_SIDE rounds each, in the order a b b a: a drift in
+ * the machine's speed over the run (other load, a server's growing in-memory state) then weighs on
+ * both sides alike, where "all of a, then all of b" would hand all of it to the side measured second.
+ * `a(n)` and `b(n)` each run one round of `n` operations.
+ */
+export async function alternateRounds(total: number, a: (count: number) => Promise<void>, b: (count: number) => Promise<void>): Promise<void> {
+  const sizes = Array.from({ length: ROUNDS_PER_SIDE }, (_, i) => Math.floor(((i + 1) * total) / ROUNDS_PER_SIDE) - Math.floor((i * total) / ROUNDS_PER_SIDE));
+  let roundA = 0;
+  let roundB = 0;
+  for (let turn = 0; turn < 2 * ROUNDS_PER_SIDE; turn++) {
+    if (turn % 4 === 0 || turn % 4 === 3) await a(sizes[roundA++]!);
+    else await b(sizes[roundB++]!);
+  }
+}

@@ -68,20 +68,6 @@ export async function runConcurrently(count: number, concurrency: number, task: 
   return { latenciesMs, elapsedMs: performance.now() - started };
 }
 
-/**
- * The order of timed rounds for two sides, `a` and `b`: a b b a, repeated. A drift in the machine's
- * speed over the run (other load, a server's growing in-memory state) then weighs on both sides
- * alike, where "all of a, then all of b" would hand all of it to the side measured second.
- */
-export function abbaOrder(roundsPerSide: number): Array<'a' | 'b'> {
-  return Array.from({ length: 2 * roundsPerSide }, (_, i) => (i % 4 === 0 || i % 4 === 3 ? 'a' : 'b'));
-}
-
-/** Splits `total` into `parts` counts that differ by at most one. */
-export function splitEvenly(total: number, parts: number): number[] {
-  return Array.from({ length: parts }, (_, i) => Math.floor(((i + 1) * total) / parts) - Math.floor((i * total) / parts));
-}
-
 export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /** Polls `probe` until it returns a value (waiting `interval(attempt)` ms between tries), or throws after `timeoutMs`. */
