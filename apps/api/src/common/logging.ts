@@ -2,13 +2,8 @@ import type { LoggerService } from '@nestjs/common';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import pino from 'pino';
 
-/** Probes and scrapes hit these every few seconds; a log line each would drown the real traffic. */
-const UNLOGGED_PATHS = new Set(['/health', '/health/ready', '/metrics']);
-
-function pathOf(url: string): string {
-  const query = url.indexOf('?');
-  return query === -1 ? url : url.slice(0, query);
-}
+/** Probes and scrapes hit these routes every few seconds; a log line each would drown the real traffic. */
+const UNLOGGED_ROUTES = new Set(['/health', '/health/ready', '/metrics']);
 
 /**
  * The API's JSON logger. Lines go to stdout in 4 KiB batches written in the background rather than
@@ -30,7 +25,8 @@ export function createApiLogger(level: string): pino.Logger {
  */
 export function logRequests(fastify: FastifyInstance, logger: pino.Logger): void {
   fastify.addHook('onResponse', (request: FastifyRequest, reply, done) => {
-    if (!UNLOGGED_PATHS.has(pathOf(request.url))) {
+    // The matched route's pattern, as the metrics hook labels it: no query string to strip.
+    if (!UNLOGGED_ROUTES.has(request.routeOptions.url ?? '')) {
       const line = {
         req: { id: request.id, method: request.method, url: request.url, remoteAddress: request.ip },
         requestId: request.id,
