@@ -65,8 +65,15 @@ describe('database schema', () => {
   });
 
   describe('a step and the project status', () => {
+    // Its own database: the project it makes must not show in other suites' lists and counts.
+    const { serverUrl } = loadStackInfo();
+    const database = `dueflow_status_${randomBytes(4).toString('hex')}`;
+    afterAll(() => dropDatabase(serverUrl, database));
+
     it('moves the status with a step, but never out of a final one (a late step still extends the chain)', async () => {
-      const dataSource = await createDataSource({ url: loadStackInfo().databaseUrl, poolSize: 2 }).initialize();
+      const url = await ensureDatabase(serverUrl, database);
+      await runMigrations(url);
+      const dataSource = await createDataSource({ url, poolSize: 2 }).initialize();
       try {
         const tag = randomBytes(4).toString('hex');
         const [user] = await dataSource.query(`INSERT INTO users (email, name, password_hash, roles) VALUES ($1, 'Final', 'x', '{officer}') RETURNING id`, [
@@ -75,7 +82,7 @@ describe('database schema', () => {
         const projectId = randomUUID();
         await dataSource.query(
           `INSERT INTO projects (id, name, company, sector, total_investment, currency, source, summary, status, submitted_by, policy, policy_version, workflow_id)
-           VALUES ($1, 'Final', 'Final Co', 'biotech', 1000, 'CNY', 'direct', 'status rules', 'in_review', $2, '{}', 1, $3)`,
+           VALUES ($1, 'Final', 'Final Co', 'robotics', 1000, 'CNY', 'direct', 'status rules', 'in_review', $2, '{}', 1, $3)`,
           [projectId, user.id, `wf-${tag}`],
         );
         const steps = new ProcessStore(dataSource);
