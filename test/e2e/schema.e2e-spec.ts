@@ -4,6 +4,14 @@ import { MIGRATIONS, ProcessStore, ProjectStore, createDataSource, runMigrations
 import { dropDatabase, ensureDatabase } from '@dueflow/stack';
 import { loadStackInfo } from '../support/test-stack';
 
+/** A database of the calling describe block's own: created when the test asks, dropped after the block. */
+function scratchDatabase(prefix: string): () => Promise<string> {
+  const { serverUrl } = loadStackInfo();
+  const database = `dueflow_${prefix}_${randomBytes(4).toString('hex')}`;
+  afterAll(() => dropDatabase(serverUrl, database));
+  return () => ensureDatabase(serverUrl, database);
+}
+
 /** The migrations are the schema; the entities must describe exactly what they create. */
 describe('database schema', () => {
   it('matches the entities after every migration has run (nothing for TypeORM to generate)', async () => {
@@ -17,13 +25,11 @@ describe('database schema', () => {
   });
 
   describe('upgrading a database that already holds timelines', () => {
-    const { serverUrl } = loadStackInfo();
-    const database = `dueflow_upgrade_${randomBytes(4).toString('hex')}`;
+    const database = scratchDatabase('upgrade');
     let url: string;
-    afterAll(() => dropDatabase(serverUrl, database));
 
     it('chains the events written before the audit migration, and later steps extend that chain', async () => {
-      url = await ensureDatabase(serverUrl, database);
+      url = await database();
       const beforeAudit = MIGRATIONS.findIndex((m) => m.name.startsWith('AuditChain'));
       const old = await new DataSource({ type: 'postgres', url, migrations: MIGRATIONS.slice(0, beforeAudit), migrationsTableName: 'migrations' }).initialize();
       const projectId = randomUUID();
@@ -66,12 +72,10 @@ describe('database schema', () => {
 
   describe('a step and the project status', () => {
     // Its own database: the project it makes must not show in other suites' lists and counts.
-    const { serverUrl } = loadStackInfo();
-    const database = `dueflow_status_${randomBytes(4).toString('hex')}`;
-    afterAll(() => dropDatabase(serverUrl, database));
+    const database = scratchDatabase('status');
 
     it('moves the status with a step, but never out of a final one (a late step still extends the chain)', async () => {
-      const url = await ensureDatabase(serverUrl, database);
+      const url = await database();
       await runMigrations(url);
       const dataSource = await createDataSource({ url, poolSize: 2 }).initialize();
       try {
@@ -102,12 +106,10 @@ describe('database schema', () => {
   });
 
   describe("reviewers' open-task counts", () => {
-    const { serverUrl } = loadStackInfo();
-    const database = `dueflow_load_${randomBytes(4).toString('hex')}`;
-    afterAll(() => dropDatabase(serverUrl, database));
+    const database = scratchDatabase('load');
 
     it('are counted from the tasks already there, then follow every insert, update and delete; TRUNCATE is refused', async () => {
-      const url = await ensureDatabase(serverUrl, database);
+      const url = await database();
       const before = MIGRATIONS.findIndex((m) => m.name.startsWith('ReviewerOpenTasks'));
       const db = await new DataSource({ type: 'postgres', url, migrations: MIGRATIONS.slice(0, before), migrationsTableName: 'migrations' }).initialize();
       try {
