@@ -144,9 +144,18 @@ describe('the OpenAPI document', () => {
     const listParams = Object.fromEntries(operation('GET', '/projects')!.parameters.map((p: Json) => [p.name, p]));
     expect(listParams.status).toMatchObject({ in: 'query', required: false, schema: { enum: [...PROJECT_STATUSES] } });
     expect(listParams.limit.schema).toMatchObject({ type: 'integer', minimum: 1, maximum: 100 });
-    expect(operation('GET', '/projects/:id')!.parameters).toEqual([
-      expect.objectContaining({ name: 'id', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } }),
-    ]);
+    const detail = operation('GET', '/projects/:id')!;
+    expect(detail.parameters).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ name: 'id', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } }),
+        expect.objectContaining({ name: 'If-None-Match', in: 'header', required: false }),
+        expect.objectContaining({ name: 'Prefer', in: 'header', required: false }),
+      ]),
+    );
+    expect(detail.parameters).toHaveLength(3);
+    expect(detail.responses['304']).toMatchObject({ headers: { ETag: expect.anything() } });
+    expect(detail.responses['304'].content).toBeUndefined();
+    expect(detail.responses['200'].headers).toMatchObject({ ETag: expect.anything() });
   });
 
   it('describes the real answers of a project taken from submission to signing', async () => {

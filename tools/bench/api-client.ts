@@ -4,7 +4,7 @@
  * with what it measures, and fetch (undici's WHATWG layer: streams, Headers, Response objects)
  * spent about twice the CPU per request of the pg client on the other side of P2.
  */
-import { Agent, request } from 'node:http';
+import { Agent, IncomingHttpHeaders, request } from 'node:http';
 import { RUBRICS, Track } from '@dueflow/domain';
 import { DEFAULT_DEMO_PASSWORD } from '@dueflow/persistence';
 
@@ -40,25 +40,41 @@ export class ApiClient {
   }
 
   /** Sends one request; throws HttpError unless the status is 2xx. */
-  call<T = unknown>(method: string, path: string, token?: string, body?: unknown): Promise<T> {
-    const headers: Record<string, string> = {};
+  async call<T = unknown>(method: string, path: string, token?: string, body?: unknown): Promise<T> {
+    const res = await this.send(method, path, token, body);
+    if (res.status < 200 || res.status >= 300) throw new HttpError(method, path, res.status, res.text);
+    return (res.text ? JSON.parse(res.text) : undefined) as T;
+  }
+
+  /**
+   * Reads a resource as a watcher does: with the tag of what it last saw, asking the API to hold
+   * the request until that changes (If-None-Match, `Prefer: wait`). The body is null when the
+   * wait ended with nothing new (304).
+   */
+  async watch<T>(path: string, token: string, etag: string | null, waitSeconds: number): Promise<{ etag: string; body: T | null }> {
+    const headers: Record<string, string> = etag ? { 'if-none-match': etag, prefer: `wait=${waitSeconds}` } : {};
+    const res = await this.send('GET', path, token, undefined, headers);
+    const tag = res.headers['etag'];
+    if (typeof tag !== 'string') throw new HttpError('GET', path, res.status, `no ETag in the answer; ${res.text}`);
+    if (res.status === 304) return { etag: tag, body: null };
+    if (res.status !== 200) throw new HttpError('GET', path, res.status, res.text);
+    return { etag: tag, body: JSON.parse(res.text) as T };
+  }
+
+  private send(method: string, path: string, token?: string, body?: unknown, extra: Record<string, string> = {}): Promise<{ status: number; headers: IncomingHttpHeaders; text: string }> {
+    const headers: Record<string, string> = { ...extra };
     if (token) headers['authorization'] = `Bearer ${token}`;
     const payload = body === undefined ? undefined : JSON.stringify(body);
     if (payload !== undefined) {
       headers['content-type'] = 'application/json';
       headers['content-length'] = String(Buffer.byteLength(payload));
     }
-    return new Promise<T>((resolve, reject) => {
+    return new Promise((resolve, reject) => {
       const req = request({ agent: this.agent, host: this.url.hostname, port: this.url.port, method, path, headers }, (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (chunk: Buffer) => chunks.push(chunk));
         res.on('error', reject);
-        res.on('end', () => {
-          const text = Buffer.concat(chunks).toString('utf8');
-          const status = res.statusCode ?? 0;
-          if (status < 200 || status >= 300) reject(new HttpError(method, path, status, text));
-          else resolve((text ? JSON.parse(text) : undefined) as T);
-        });
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, text: Buffer.concat(chunks).toString('utf8') }));
       });
       req.on('error', reject);
       req.end(payload);

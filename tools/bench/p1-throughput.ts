@@ -21,7 +21,7 @@ export interface P1Result {
   /** dueflow ÷ bare throughput; target ≥ 0.8. */
   ratio: number;
   /** Per dueflow pipeline: GET polls for the tasks and the synthesis, reviews sent again (see workload.ts). */
-  clientWaitsPerPipeline: { taskPolls: number; decisionPolls: number; reviewRetries: number };
+  clientWaitsPerPipeline: { taskPolls: number; decisionReads: number; reviewRetries: number };
 }
 
 function throughputSide(rounds: PooledRounds): ThroughputSide {
@@ -61,7 +61,7 @@ export async function measureP1(ctx: BenchContext): Promise<P1Result> {
     },
   );
   const per = (key: keyof typeof clientWaits) => Math.round(((clientWaits[key] - waitsBefore[key]) / pipelines) * 100) / 100;
-  const clientWaitsPerPipeline = { taskPolls: per('taskPolls'), decisionPolls: per('decisionPolls'), reviewRetries: per('reviewRetries') };
+  const clientWaitsPerPipeline = { taskPolls: per('taskPolls'), decisionReads: per('decisionReads'), reviewRetries: per('reviewRetries') };
   const result = { dueflow: throughputSide(dueflowSide), bare: throughputSide(bareSide) };
   ctx.log(`P1 bare: ${result.bare.perSecond}/s (p50 ${result.bare.latency.p50Ms} ms per pipeline; CPU s per pipeline ${JSON.stringify(result.bare.cpuSecondsPerPipeline)})`);
   ctx.log(

@@ -99,7 +99,7 @@ async function main(): Promise<void> {
     );
   }
   results.notes.push(
-    'dueflow\'s client waits for its review tasks and for the synthesis by polling after 20 ms, then 1.5× longer each time up to 250 ms (P1 records the polls per pipeline).',
+    'dueflow\'s client polls the task list for its review tasks (after 20 ms, then 1.5× longer each time up to 250 ms) and watches the project for the synthesis (If-None-Match with Prefer: wait=30, answered at the project\'s next step); P1 records both per pipeline.',
     'The API and the worker log at their production default (info) to files; the API runs with NODE_ENV=production. Reviewers\' maxOpenTasks is raised in the database so thousands of open projects all get full panels.',
   );
   computeCpuRatios(results);

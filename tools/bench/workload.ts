@@ -12,17 +12,19 @@ import { BARE_TASK_QUEUE } from './stack';
 import { pollUntil } from './stats';
 
 /**
- * How a dueflow client waits for its review tasks and for the synthesis: it looks again after 20 ms,
- * then backs off by half each time up to 250 ms, as a client that wants the answer soon but does not
- * want to hammer the API would.
+ * How a dueflow client waits. For its review tasks (seconds, three assignment steps away) it polls
+ * the task list, a cheap read: after 20 ms, then half again as long each time up to 250 ms. For the
+ * synthesis it watches the project (`GET /projects/{id}` with If-None-Match and `Prefer: wait`):
+ * the API answers when the project takes a step, so no full read of the project is wasted.
  */
 export const pollBackoff = (attempt: number) => Math.min(250, 20 * 1.5 ** attempt);
+const WATCH_SECONDS = 30;
 /** How soon a review refused in the assignment window (see below) is sent again. */
 const RETRY_MS = 20;
 const POLL_TIMEOUT_MS = 120_000;
 
 /** What dueflow's clients had to do beyond the calls themselves (reported with P1). */
-export const clientWaits = { taskPolls: 0, decisionPolls: 0, reviewRetries: 0 };
+export const clientWaits = { taskPolls: 0, decisionReads: 0, reviewRetries: 0 };
 
 export interface Accounts {
   officer: Account;
@@ -75,6 +77,18 @@ interface TaskItem {
   assignee: { id: string };
 }
 
+/** Reads the project, then waits on it step by step until it reaches `status`. */
+async function watchUntil(api: ApiClient, token: string, projectId: string, status: string): Promise<void> {
+  const deadline = Date.now() + POLL_TIMEOUT_MS;
+  for (let etag: string | null = null; ; ) {
+    clientWaits.decisionReads += 1;
+    const seen: { etag: string; body: { status: string } | null } = await api.watch(`/projects/${projectId}`, token, etag, WATCH_SECONDS);
+    if (seen.body?.status === status) return;
+    if (Date.now() > deadline) throw new Error(`timed out after ${POLL_TIMEOUT_MS} ms waiting for ${projectId} to be ${status}`);
+    etag = seen.etag;
+  }
+}
+
 /** Drives one project from submission to signed, as the people involved would over HTTP. */
 export async function dueflowPipeline(api: ApiClient, accounts: Accounts, tag: string, seats: number): Promise<string> {
   const { officer, manager } = accounts;
@@ -110,16 +124,7 @@ export async function dueflowPipeline(api: ApiClient, accounts: Accounts, tag: s
       POLL_TIMEOUT_MS,
     );
   }
-  await pollUntil(
-    `${project.id} awaiting a decision`,
-    async () => {
-      clientWaits.decisionPolls += 1;
-      const { status } = await api.call<{ status: string }>('GET', `/projects/${project.id}`, manager.token);
-      return status === 'awaiting_decision' ? true : undefined;
-    },
-    pollBackoff,
-    POLL_TIMEOUT_MS,
-  );
+  await watchUntil(api, manager.token, project.id, 'awaiting_decision');
   await api.call('POST', `/projects/${project.id}/decision`, manager.token, { outcome: 'go', rationale: 'Strong panel; fits the robotics chain.' });
   const signed = await api.call<{ status: string }>('POST', `/projects/${project.id}/signing`, officer.token, {
     signedAt: new Date().toISOString(),

@@ -22,7 +22,14 @@ export interface ApiRouteOptions<S extends z.ZodType> {
   body?: z.ZodType;
   /** Optional request headers the handler reads: what they do, and the pattern a value must match. */
   headers?: Record<string, { description: string; pattern?: RegExp }>;
+  /**
+   * The route answers conditional requests: its successes carry an `ETag`, and a 304 without a body
+   * (described here) when the caller's tag is current. The handler may then return undefined.
+   */
+  notModified?: string;
 }
+
+const ETAG_HEADER = { ETag: { description: 'The representation\'s entity tag, for If-None-Match.', schema: { type: 'string' } } };
 
 type Handler<T> = (...args: never[]) => T | Promise<T>;
 
@@ -38,14 +45,18 @@ export const errorContent = () => ({ 'application/json': { schema: refTo(ErrorBo
  * and the refusals only the service knows about. Its type makes the documented schema a contract:
  * a handler that returns something else does not compile.
  */
+export function ApiRoute<S extends z.ZodType>(options: ApiRouteOptions<S> & { notModified: string }): TypedRouteDecorator<z.output<S> | undefined>;
+export function ApiRoute<S extends z.ZodType>(options: ApiRouteOptions<S>): TypedRouteDecorator<z.output<S>>;
 export function ApiRoute<S extends z.ZodType>(options: ApiRouteOptions<S>): TypedRouteDecorator<z.output<S>> {
   const mediaType = options.mediaType ?? 'application/json';
   const successes = Object.entries(options.status ?? { 200: options.summary });
+  const headers = options.notModified ? ETAG_HEADER : undefined;
   const decorate = applyDecorators(
     ApiOperation({ summary: options.summary, description: options.description }),
     ...successes.map(([status, description]) =>
-      ApiResponse({ status: Number(status), description, content: { [mediaType]: { schema: refTo(options.response) } } }),
+      ApiResponse({ status: Number(status), description, headers, content: { [mediaType]: { schema: refTo(options.response) } } }),
     ),
+    ...(options.notModified ? [ApiResponse({ status: 304, description: options.notModified, headers })] : []),
     ...Object.entries(options.errors ?? {}).map(([status, description]) => ApiResponse({ status: Number(status), description, content: errorContent() })),
     ...(options.body ? [ApiBody({ schema: refTo(options.body) })] : []),
     ...Object.entries(options.headers ?? {}).map(([name, { description, pattern }]) =>

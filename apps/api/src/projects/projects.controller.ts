@@ -4,6 +4,7 @@ import { DomainError } from '@dueflow/domain';
 import type { AuthUser } from '../auth/auth-user';
 import { CurrentUser, RequestId, Roles } from '../auth/decorators';
 import { CLIENT_KEY_PATTERN } from '../common/client-key';
+import { MAX_WAIT_SECONDS, parseIfNoneMatch, preferredWait } from '../common/conditional';
 import { UuidPipe } from '../common/uuid.pipe';
 import { ApiRoute } from '../openapi/api-route.decorator';
 import { ProjectDetail, ProjectPage, ProjectReport, ProjectSummary, StatusAnswer, Timeline, TimelineVerification } from '../openapi/schemas';
@@ -51,12 +52,32 @@ export class ProjectsController {
 
   @ApiRoute({
     summary: 'Get a project',
-    description: 'Reviewers may read a project they hold a task on, and then see only their own task and review.',
+    description:
+      'Reviewers may read a project they hold a task on, and then see only their own task and review. ' +
+      'The ETag changes with every step of the project\'s process. With If-None-Match and `Prefer: wait=N` ' +
+      `the request is held until the project's next step (at most N seconds, N ≤ ${MAX_WAIT_SECONDS}): watch a project instead of polling it.`,
     response: ProjectDetail,
+    notModified: 'The project has not changed from the If-None-Match tag (within the wait asked for).',
+    headers: {
+      'If-None-Match': { description: 'The ETag of the representation you hold: 304 while it is current.' },
+      Prefer: { description: `\`wait=N\`: with If-None-Match, hold the request up to N seconds (at most ${MAX_WAIT_SECONDS}) for the next change.` },
+    },
   })
   @Get(':id')
-  detail(@CurrentUser() user: AuthUser, @Param('id', new UuidPipe()) id: string) {
-    return this.projects.detail(user, id);
+  async detail(
+    @CurrentUser() user: AuthUser,
+    @Param('id', new UuidPipe()) id: string,
+    @Headers('if-none-match') ifNoneMatch: string | undefined,
+    @Headers('prefer') prefer: string | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    const conditions = { ifNoneMatch: parseIfNoneMatch(ifNoneMatch), waitSeconds: preferredWait(prefer) };
+    const { etag, body } = await this.projects.detail(user, id, conditions);
+    void reply.header('etag', etag);
+    if (conditions.ifNoneMatch && conditions.waitSeconds > 0) void reply.header('preference-applied', `wait=${conditions.waitSeconds}`);
+    if (body) return body;
+    void reply.status(304);
+    return undefined;
   }
 
   @ApiRoute({ summary: 'Get the project\'s timeline', description: 'Every event of the project, in order.', response: Timeline })

@@ -2,13 +2,22 @@ import { createHash, randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { workflowIdFor } from '@dueflow/contract';
 import { DomainError, canonicalJson } from '@dueflow/domain';
-import { ProjectEntity, ProjectStore, UserStore, decodeCursor } from '@dueflow/persistence';
+import { ProjectChangeListener, ProjectEntity, ProjectStore, UserStore, decodeCursor } from '@dueflow/persistence';
 import { AuthUser, hasRole, seesEverything } from '../auth/auth-user';
+import { EntityTags, noneMatchHolds, weakETag } from '../common/conditional';
 import { ProcessGateway } from '../infrastructure/process.gateway';
 import { CreateProjectDto, DecisionDto, InformationDto, ListProjectsQuery, SigningDto, WithdrawDto } from './project.dto';
+import type { ProjectDetail } from '../openapi/schemas';
 import { presentProjectDetail, presentProjectSummary, presentTimelineEvent } from './project.presenter';
 
 const DEFAULT_PAGE = 20;
+const NO_CONDITIONS = { ifNoneMatch: null, waitSeconds: 0 };
+
+/** A project's detail with its entity tag; `body` is null when the caller's tag is still current. */
+export interface TaggedDetail {
+  etag: string;
+  body: ProjectDetail | null;
+}
 
 @Injectable()
 export class ProjectsService {
@@ -16,6 +25,7 @@ export class ProjectsService {
     private readonly projects: ProjectStore,
     private readonly users: UserStore,
     private readonly process: ProcessGateway,
+    private readonly changes: ProjectChangeListener,
   ) {}
 
   /**
@@ -74,11 +84,31 @@ export class ProjectsService {
     return { items: page.items.map(presentProjectSummary), nextCursor: page.nextCursor };
   }
 
-  async detail(viewer: AuthUser, id: string) {
-    const record = await this.projects.record(id);
-    if (!record || !(await this.canSee(viewer, record.project))) throw notFound(id);
-    const names = await this.users.namesByIds(record.tasks.map((t) => t.assigneeId));
-    return presentProjectDetail(record, viewer, names);
+  /**
+   * The project as the viewer may see it, tagged with its version. With `ifNoneMatch` it answers
+   * `body: null` while the viewer's tag is current, after holding the request up to `waitSeconds`
+   * for the project's next step: the watch starts before the version is read, so a step committed
+   * in between is not missed.
+   */
+  async detail(viewer: AuthUser, id: string, conditions: { ifNoneMatch: EntityTags | null; waitSeconds: number } = NO_CONDITIONS): Promise<TaggedDetail> {
+    const { ifNoneMatch, waitSeconds } = conditions;
+    if (!ifNoneMatch) return this.readDetail(viewer, id);
+    const watch = waitSeconds > 0 ? await this.changes.watch(id) : null;
+    try {
+      const version = await this.projects.version(id);
+      if (!version || !(await this.canSee(viewer, version))) throw notFound(id);
+      const etag = weakETag(version.auditLength);
+      if (!noneMatchHolds(ifNoneMatch, etag)) return await this.readDetail(viewer, id);
+      const deadline = Date.now() + waitSeconds * 1000;
+      for (let left = deadline - Date.now(); watch && left > 0; left = deadline - Date.now()) {
+        if ((await watch.next(left)) !== 'changed') break;
+        const changed = await this.readDetail(viewer, id);
+        if (!noneMatchHolds(ifNoneMatch, changed.etag)) return changed;
+      }
+      return { etag, body: null };
+    } finally {
+      watch?.stop();
+    }
   }
 
   async timeline(viewer: AuthUser, id: string) {
@@ -153,7 +183,14 @@ export class ProjectsService {
     return project;
   }
 
-  private async canSee(viewer: AuthUser, project: ProjectEntity): Promise<boolean> {
+  private async readDetail(viewer: AuthUser, id: string): Promise<TaggedDetail> {
+    const record = await this.projects.record(id);
+    if (!record || !(await this.canSee(viewer, record.project))) throw notFound(id);
+    const names = await this.users.namesByIds(record.tasks.map((t) => t.assigneeId));
+    return { etag: weakETag(record.project.auditLength), body: presentProjectDetail(record, viewer, names) };
+  }
+
+  private async canSee(viewer: AuthUser, project: Pick<ProjectEntity, 'id' | 'submittedBy'>): Promise<boolean> {
     if (seesEverything(viewer) || project.submittedBy === viewer.id) return true;
     return hasRole(viewer, 'reviewer') && this.projects.isReviewerOn(project.id, viewer.id);
   }

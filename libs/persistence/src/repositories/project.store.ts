@@ -70,6 +70,9 @@ const LIST_COLUMNS = [
 
 export type ProjectListRow = Pick<ProjectEntity, (typeof LIST_COLUMNS)[number]>;
 
+/** Who may see a project and how far its process has come: enough to answer "has it changed?". */
+export type ProjectVersion = Pick<ProjectEntity, 'id' | 'submittedBy' | 'auditLength'>;
+
 /** What a submission writes besides the policy snapshot the INSERT reads for itself. */
 const INSERT_COLUMNS = [
   'id',
@@ -239,6 +242,11 @@ export class ProjectStore {
   }
 
   /** Whether the reviewer holds (or held) a task on the project: what lets them read it. */
+  /** The project's version (the length of its audit chain, which every step extends), or null. */
+  version(id: string): Promise<ProjectVersion | null> {
+    return this.dataSource.getRepository(ProjectEntity).findOne({ where: { id }, select: { id: true, submittedBy: true, auditLength: true } });
+  }
+
   async isReviewerOn(projectId: string, reviewerId: string): Promise<boolean> {
     return this.dataSource.getRepository(ReviewTaskEntity).existsBy({ projectId, assigneeId: reviewerId });
   }
