@@ -100,6 +100,7 @@ async function main(): Promise<void> {
   }
   results.notes.push(
     'dueflow\'s client polls the task list for its review tasks (after 20 ms, then 1.5× longer each time up to 250 ms) and watches the project for the synthesis (If-None-Match with Prefer: wait=30, answered at the project\'s next step); P1 records both per pipeline.',
+    'The worker runs without its start reconciler (RECONCILE_INTERVAL_MS=0): P2\'s generated rows have no process, and it would start some. Its cost in production is one indexed query per 30 s.',
     'The API and the worker log at their production default (info) to files; the API runs with NODE_ENV=production. Reviewers\' maxOpenTasks is raised in the database so thousands of open projects all get full panels.',
   );
   computeCpuRatios(results);

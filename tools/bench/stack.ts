@@ -151,7 +151,9 @@ export async function startBenchStack(log: Log, cleanups: Array<() => Promise<vo
       await startNodeService({
         name: 'worker',
         script,
-        env: { ...common, ...env, WORKFLOW_BUNDLE_PATH: join(dist, 'workflow-bundle.js') },
+        // P2's generated rows are list rows without a process (some still `screening`); the
+        // reconciler would start processes for them in the middle of the measurements.
+        env: { ...common, ...env, WORKFLOW_BUNDLE_PATH: join(dist, 'workflow-bundle.js'), RECONCILE_INTERVAL_MS: '0' },
         logFile: join(workDir, `worker-${++workerRuns}.log`),
         ready: (output) => output.includes('"msg":"worker started"'),
       }),

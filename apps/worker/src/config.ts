@@ -18,6 +18,12 @@ const schema = z
     NOTIFY_WEBHOOK_URL: z.preprocess(unsetWhenEmpty, z.string().url().optional()),
     NOTIFY_POLL_INTERVAL_MS: z.coerce.number().int().min(10).default(1000),
     NOTIFY_BATCH_SIZE: z.coerce.number().int().min(1).max(1000).default(50),
+    /** How often to look for submissions whose process never started (0: never). */
+    RECONCILE_INTERVAL_MS: z.coerce.number().int().min(0).default(30_000),
+    /** A submission without a step is left to its own start this long. */
+    RECONCILE_GRACE_MS: z.coerce.number().int().min(0).default(60_000),
+    /** Submissions older than this are not looked at. */
+    RECONCILE_LOOKBACK_MS: z.coerce.number().int().min(1).default(7 * 86_400_000),
     /** Serve GET /health here (200 while the worker polls, 503 otherwise); unset: no health server. */
     WORKER_HEALTH_PORT: z.preprocess(unsetWhenEmpty, z.coerce.number().int().min(0).max(65535).optional()),
     WORKER_HEALTH_HOST: z.string().min(1).default('127.0.0.1'),

@@ -3,3 +3,4 @@ export { createDueflowWorker } from './worker';
 export { loadWorkerConfig } from './config';
 export { WORKFLOWS_PATH, bundlerOptions, writeWorkflowBundle } from './workflow-source';
 export * from './notifications';
+export * from './start-reconciler';

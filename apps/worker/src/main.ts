@@ -1,12 +1,14 @@
 import 'reflect-metadata';
+import { Client } from '@temporalio/client';
 import { DefaultLogger, LogLevel, NativeConnection, Runtime } from '@temporalio/worker';
 import pino from 'pino';
-import { OutboxStore, createDataSource } from '@dueflow/persistence';
+import { OutboxStore, ProjectStore, createDataSource } from '@dueflow/persistence';
 import { describeTemporalConnection } from '@dueflow/stack';
 import { loadWorkerConfig } from './config';
 import { HealthServer, startHealthServer } from './health-server';
 import { createDueflowWorker } from './worker';
 import { OutboxDispatcher, createNotificationSender } from './notifications';
+import { StartReconciler } from './start-reconciler';
 
 /**
  * Temporal's Runtime turns SIGTERM/SIGINT into a graceful worker shutdown: polling stops, in-flight
@@ -52,6 +54,15 @@ async function main(): Promise<void> {
     pollIntervalMs: config.NOTIFY_POLL_INTERVAL_MS,
     batchSize: config.NOTIFY_BATCH_SIZE,
   });
+  const reconciler = new StartReconciler({
+    store: new ProjectStore(dataSource),
+    client: new Client({ connection, namespace: config.TEMPORAL_NAMESPACE }),
+    taskQueue: config.TEMPORAL_TASK_QUEUE,
+    logger: logger.child({ component: 'reconciler' }),
+    intervalMs: config.RECONCILE_INTERVAL_MS,
+    graceMs: config.RECONCILE_GRACE_MS,
+    lookbackMs: config.RECONCILE_LOOKBACK_MS,
+  });
   let health: HealthServer | undefined;
   try {
     const worker = await createDueflowWorker({
@@ -76,6 +87,7 @@ async function main(): Promise<void> {
     );
     dispatcher.start();
     logger.info({ transport: config.NOTIFY_WEBHOOK_URL ? 'webhook' : 'log' }, 'notification dispatcher started');
+    reconciler.start();
     // Worker.run() resolves after SIGINT/SIGTERM once in-flight tasks have finished.
     await worker.run();
     logger.info('worker stopped');
@@ -83,6 +95,7 @@ async function main(): Promise<void> {
     // After worker.run() (or a failed start): finish the batch in flight while the database is still open.
     await health?.close();
     await dispatcher.stop();
+    await reconciler.stop();
     await connection.close();
     await dataSource.destroy();
   }

@@ -7,3 +7,20 @@ export const DUE_DILIGENCE_WORKFLOW = 'dueDiligenceWorkflow';
 export function workflowIdFor(projectId: string): string {
   return `project-${projectId}`;
 }
+
+/**
+ * The options every caller starts a project's process with (the API on submission, the worker's
+ * reconciler for a submission whose start was lost): one process per project, ever. A start while
+ * it runs attaches to it; a start after it has ended is refused (WorkflowExecutionAlreadyStarted),
+ * never a second run.
+ */
+export function processStartOptions<Input extends { projectId: string; requestId?: string }>(input: Input, taskQueue: string) {
+  return {
+    taskQueue,
+    workflowId: workflowIdFor(input.projectId),
+    args: [input] as [Input],
+    workflowIdConflictPolicy: 'USE_EXISTING' as const,
+    workflowIdReusePolicy: 'REJECT_DUPLICATE' as const,
+    memo: { requestId: input.requestId ?? null },
+  };
+}

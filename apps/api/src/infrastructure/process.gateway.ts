@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { Client, WorkflowUpdateFailedError, WorkflowNotFoundError, isGrpcServiceError } from '@temporalio/client';
+import { Client, WorkflowExecutionAlreadyStartedError, WorkflowUpdateFailedError, WorkflowNotFoundError, isGrpcServiceError } from '@temporalio/client';
 import { ApplicationFailure, UpdateDefinition } from '@temporalio/common';
 import { status as GrpcStatus } from '@grpc/grpc-js';
 import {
@@ -13,6 +13,7 @@ import {
   SubmitReviewRequest,
   WithdrawRequest,
   decideUpdate,
+  processStartOptions,
   declineTaskUpdate,
   provideInformationUpdate,
   recordSigningUpdate,
@@ -37,19 +38,19 @@ export class ProcessGateway {
     private readonly metrics: MetricsService,
   ) {}
 
-  /** Idempotent: a second start for the same project attaches to the running workflow. */
+  /**
+   * Idempotent: a second start for the same project attaches to the running workflow, and one for
+   * a process that has already ended (a retried submission of a project rejected at screening, say)
+   * is answered as done, without a second run.
+   */
   async start(input: DueDiligenceInput): Promise<void> {
     try {
-      await this.client.workflow.start(DUE_DILIGENCE_WORKFLOW, {
-        taskQueue: this.config.TEMPORAL_TASK_QUEUE,
-        workflowId: workflowIdFor(input.projectId),
-        args: [input],
-        workflowIdConflictPolicy: 'USE_EXISTING',
-        memo: { requestId: input.requestId ?? null },
-      });
+      await this.client.workflow.start(DUE_DILIGENCE_WORKFLOW, processStartOptions(input, this.config.TEMPORAL_TASK_QUEUE));
     } catch (error) {
-      this.metrics.countWorkflowStart('failed');
-      throw error;
+      if (!(error instanceof WorkflowExecutionAlreadyStartedError)) {
+        this.metrics.countWorkflowStart('failed');
+        throw error;
+      }
     }
     this.metrics.countWorkflowStart('ok');
   }

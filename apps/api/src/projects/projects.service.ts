@@ -2,7 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { workflowIdFor } from '@dueflow/contract';
 import { DomainError, canonicalJson } from '@dueflow/domain';
-import { ProjectChangeListener, ProjectEntity, ProjectStore, UserStore, decodeCursor } from '@dueflow/persistence';
+import { ProjectChangeListener, ProjectEntity, ProjectStore, UserStore, decodeCursor, processInputOf } from '@dueflow/persistence';
 import { AuthUser, hasRole, seesEverything } from '../auth/auth-user';
 import { EntityTags, noneMatchHolds, weakETag } from '../common/conditional';
 import { ProcessGateway } from '../infrastructure/process.gateway';
@@ -59,15 +59,7 @@ export class ProjectsService {
         { field: 'Idempotency-Key', problem: 'was used before with a different body' },
       ]);
     }
-    await this.process.start({
-      projectId: project.id,
-      company: project.company,
-      sector: project.sector,
-      totalInvestment: { amount: project.totalInvestment, currency: project.currency },
-      submittedBy: project.submittedBy,
-      policy: project.policy,
-      requestId,
-    });
+    await this.process.start(processInputOf(project, requestId));
     return { created, body: presentProjectSummary(project) };
   }
 

@@ -1,4 +1,5 @@
-import { DataSource } from 'typeorm';
+import { Between, DataSource, In, Not } from 'typeorm';
+import type { DueDiligenceInput } from '@dueflow/contract';
 import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
 import { DEFAULT_POLICY } from '@dueflow/domain';
 import type { Money, ProjectSource, ProjectStage, ProjectStatus, Sector } from '@dueflow/domain';
@@ -242,6 +243,19 @@ export class ProjectStore {
   }
 
   /** Whether the reviewer holds (or held) a task on the project: what lets them read it. */
+  /**
+   * Projects whose process never took a step: still `screening` with an empty timeline, submitted
+   * inside `window`, oldest first, leaving out `skip`. For these the submission's workflow start was
+   * lost (the API stopped between the insert and the start, and the client never retried).
+   */
+  unstarted(window: { after: Date; before: Date }, limit: number, skip: readonly string[] = []): Promise<ProjectEntity[]> {
+    return this.dataSource.getRepository(ProjectEntity).find({
+      where: { auditLength: 0, status: 'screening', createdAt: Between(window.after, window.before), ...(skip.length > 0 ? { id: Not(In([...skip])) } : {}) },
+      order: { createdAt: 'ASC' },
+      take: limit,
+    });
+  }
+
   /** The project's version (the length of its audit chain, which every step extends), or null. */
   version(id: string): Promise<ProjectVersion | null> {
     return this.dataSource.getRepository(ProjectEntity).findOne({ where: { id }, select: { id: true, submittedBy: true, auditLength: true } });
@@ -250,4 +264,17 @@ export class ProjectStore {
   async isReviewerOn(projectId: string, reviewerId: string): Promise<boolean> {
     return this.dataSource.getRepository(ReviewTaskEntity).existsBy({ projectId, assigneeId: reviewerId });
   }
+}
+
+/** What a project's process is started with: the submission as recorded, under its policy snapshot. */
+export function processInputOf(project: ProjectEntity, requestId?: string): DueDiligenceInput {
+  return {
+    projectId: project.id,
+    company: project.company,
+    sector: project.sector,
+    totalInvestment: { amount: project.totalInvestment, currency: project.currency },
+    submittedBy: project.submittedBy,
+    policy: project.policy,
+    requestId,
+  };
 }
