@@ -91,6 +91,8 @@ export async function audit(db: DataSource, temporal: Client, submissions: Submi
 
   for (const s of submissions) {
     const label = `${s.key} (${s.plan.kind})`;
+    // A client that gave up before the API recorded anything submitted nothing: there is nothing to find.
+    if (s.gaveUp && !s.projectId && !rows.projects.some((p) => p.idempotency_key === s.key)) continue;
     if (s.submitFailed || !s.projectId) {
       lost(1, `${label}: the submission was never accepted (${s.submitFailed ?? 'no answer'})`);
       continue;

@@ -164,6 +164,12 @@ function snapshotDist(workDir: string): string {
 
 const TASK_QUEUE = 'dueflow-faults';
 const DATABASE = 'dueflow_faults';
+/**
+ * The worker's start reconciler looks every second and steps in 8 s after a submission (defaults:
+ * 30 s and 60 s), so the probes whose clients give up are started within the run; the short grace
+ * also has it race the API's own starts and the clients' retries, which must stay harmless.
+ */
+const RECONCILER_ENV = { RECONCILE_INTERVAL_MS: '1000', RECONCILE_GRACE_MS: '8000' };
 
 /**
  * Everything the fault suite runs, started by the suite itself in a temp folder: its own embedded
@@ -227,7 +233,7 @@ export class FaultStack {
     this.worker = new Supervised(
       'worker',
       () =>
-        startWorkerProcess('worker', { ...env, NOTIFY_WEBHOOK_URL: this.receiver.url, NOTIFY_POLL_INTERVAL_MS: '250', LOG_LEVEL: 'info' }, {
+        startWorkerProcess('worker', { ...env, NOTIFY_WEBHOOK_URL: this.receiver.url, NOTIFY_POLL_INTERVAL_MS: '250', LOG_LEVEL: 'info', ...RECONCILER_ENV }, {
           distDir,
           logFile: join(this.workDir, 'worker.log'),
         }),

@@ -15,6 +15,8 @@ export interface CallOptions {
   headers?: Record<string, string>;
   /** Told about every attempt that is retried, and why. */
   onRetry?: (why: string) => void;
+  /** One attempt: a lost answer is thrown, a 5xx returned (a client that gives up). */
+  once?: boolean;
 }
 
 /** Why calls were retried, over the whole run. */
@@ -64,6 +66,7 @@ export class ResilientClient {
         response = await fetch(`${baseUrl}${path}`, { method, headers, body, signal: AbortSignal.timeout(this.options.timeoutMs) });
         text = await response.text();
       } catch (error) {
+        if (options.once) throw error;
         if (isTimeout(error)) this.retries.timeout++;
         else this.retries.network++;
         this.note(describeFailure(error));
@@ -71,7 +74,7 @@ export class ResilientClient {
         ambiguous = true;
         continue;
       }
-      if (response.status >= 500) {
+      if (response.status >= 500 && !options.once) {
         this.retries.serverError++;
         this.note(`${response.status} ${method} ${path.replace(/[0-9a-f-]{36}/g, ':id').split('?')[0]}`);
         options.onRetry?.(`${response.status}`);

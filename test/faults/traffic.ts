@@ -38,6 +38,14 @@ export interface Submission {
   submitRetries: string[];
   /** Held back from the regular submitters, sent while Temporal is down (see `submitProbes`). */
   probe: boolean;
+  /**
+   * A probe whose client sends once and gives up when the answer is lost (never retries): its
+   * process must be started by the worker's reconciler, and the officer finds the project later in
+   * the list (by company).
+   */
+  givesUp: boolean;
+  /** Why a giving-up client got no answer. */
+  gaveUp?: string;
   tasks: Map<string, TaskRecord>;
   /** Review and decline permits taken (a task handled counts once, however often it is retried). */
   reviewsTaken: number;
@@ -116,6 +124,7 @@ export class Traffic {
         body,
         submitRetries: [],
         probe: index >= total - probes,
+        givesUp: index >= total - probes && index % 2 === 0,
         tasks: new Map(),
         reviewsTaken: 0,
         declinesTaken: 0,
@@ -213,19 +222,33 @@ export class Traffic {
 
   private async submit(s: Submission): Promise<void> {
     this.submissionsInFlight++;
-    const res = await this.guard(`submit ${s.key}`, () =>
-      this.client.call(OFFICER, 'POST', '/projects', { body: s.body, headers: { 'idempotency-key': s.key }, onRetry: (why) => s.submitRetries.push(why) }),
+    const options = { body: s.body, headers: { 'idempotency-key': s.key }, onRetry: (why: string) => s.submitRetries.push(why), once: s.givesUp };
+    const res = await (s.givesUp
+      ? this.client.call(OFFICER, 'POST', '/projects', options).catch((error: unknown) => {
+          s.gaveUp = error instanceof Error ? error.message : String(error);
+          return null;
+        })
+      : this.guard(`submit ${s.key}`, () => this.client.call(OFFICER, 'POST', '/projects', options))
     ).finally(() => this.submissionsInFlight--);
     if (!res) return;
     if (res.status !== 201 && res.status !== 200) {
+      if (s.givesUp && res.status >= 500) {
+        s.gaveUp = `${res.status}`;
+        return;
+      }
       s.submitFailed = `${res.status} ${JSON.stringify(res.body)}`;
       this.surprise(`submission ${s.key} refused: ${s.submitFailed}`);
       return;
     }
     if (res.status === 200) this.counts.resubmits++;
     s.submitStatus = res.status;
-    s.projectId = res.body.id;
-    this.byProject.set(res.body.id, s);
+    await this.adopt(s, res.body.id);
+  }
+
+  /** The project is known to its officer from now on: by the answer, or found in the list later. */
+  private async adopt(s: Submission, projectId: string): Promise<void> {
+    s.projectId = projectId;
+    this.byProject.set(projectId, s);
     // At once, while the workflow is still screening or assigning.
     if (s.plan.kind === 'withdraw-early') await this.act(s, 'withdraw');
   }
@@ -362,7 +385,12 @@ export class Traffic {
       const path: string = `/projects?limit=100${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`;
       const page = await this.guard('project list', () => this.client.call(MANAGER, 'GET', path));
       if (page?.status !== 200) return statuses;
-      for (const item of page.body.items as Array<{ id: string; status: ProjectStatus }>) statuses.set(item.id, item.status);
+      for (const item of page.body.items as Array<{ id: string; status: ProjectStatus; company: string }>) {
+        statuses.set(item.id, item.status);
+        // A submission whose client gave up without an answer: its officer finds it in the list.
+        const lostAnswer = !this.byProject.has(item.id) && this.submissions.find((x) => x.gaveUp && !x.projectId && x.company === item.company);
+        if (lostAnswer) await this.adopt(lostAnswer, item.id);
+      }
       cursor = page.body.nextCursor;
     } while (cursor && !this.stopped);
     return statuses;
