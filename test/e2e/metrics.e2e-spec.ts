@@ -68,6 +68,9 @@ describe('GET /metrics', () => {
       'dueflow_workflow_updates_total counter',
       'dueflow_review_tasks_open gauge',
       'dueflow_review_tasks_overdue gauge',
+      'dueflow_notifications_pending gauge',
+      'dueflow_notifications_failing gauge',
+      'dueflow_notifications_oldest_pending_seconds gauge',
       'process_cpu_user_seconds_total counter',
     ]) {
       expect(res.body).toContain(`# TYPE ${type}\n`);
@@ -151,6 +154,44 @@ describe('GET /metrics', () => {
     } finally {
       await stack.dataSource.query('DELETE FROM review_tasks WHERE id = $1', [inserted.id]);
       await http.as(OFFICER, 'POST', `/projects/${id}/withdraw`, { body: { reason: 'Test over.' } });
+    }
+  });
+
+  it('reports the undelivered notifications, those failing, and the oldest one\'s age', async () => {
+    // A notification whose webhook has refused it three times, queued two hours ago, next try tomorrow.
+    const [row] = await stack.dataSource.query(
+      `INSERT INTO notifications (dedupe_key, project_id, kind, recipient, subject, payload, attempts, last_error, next_attempt_at, created_at)
+       VALUES ($1, NULL, 'escalation', 'admins', 'Metrics test', '{}', 3, 'HTTP 503', now() + interval '1 day', now() - interval '2 hours')
+       RETURNING id`,
+      [`metrics-test-${randomUUID()}`],
+    );
+    try {
+      const countInDb = async () => {
+        const [counts] = await stack.dataSource.query(
+          `SELECT count(*)::int AS pending, (count(*) FILTER (WHERE attempts > 0))::int AS failing,
+                  floor(extract(epoch FROM now() - min(created_at)))::int AS oldest
+             FROM notifications WHERE sent_at IS NULL`,
+        );
+        return counts as { pending: number; failing: number; oldest: number };
+      };
+      const { db, gauges } = await eventually('a stable reading', async () => {
+        const first = await countInDb();
+        const samples = await scrape();
+        const second = await countInDb();
+        const gauges = {
+          pending: total(samples, 'dueflow_notifications_pending'),
+          failing: total(samples, 'dueflow_notifications_failing'),
+          oldest: Math.floor(total(samples, 'dueflow_notifications_oldest_pending_seconds')),
+        };
+        return first.pending === second.pending && first.failing === second.failing ? { db: first, gauges } : undefined;
+      });
+      expect(gauges.pending).toBe(db.pending);
+      expect(gauges.failing).toBe(db.failing);
+      expect(Math.abs(gauges.oldest - db.oldest)).toBeLessThanOrEqual(2);
+      expect(db.failing).toBeGreaterThanOrEqual(1);
+      expect(gauges.oldest).toBeGreaterThanOrEqual(7_200);
+    } finally {
+      await stack.dataSource.query('DELETE FROM notifications WHERE id = $1', [row.id]);
     }
   });
 });

@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import type { DomainErrorCode } from '@dueflow/domain';
-import { ReviewTaskLoad, StatsStore } from '@dueflow/persistence';
+import { Backlog, StatsStore } from '@dueflow/persistence';
 
 /** The route label of a request no route matched (404s), so scanners cannot mint new series. */
 export const UNMATCHED_ROUTE = 'unmatched';
@@ -40,20 +40,27 @@ export class MetricsService {
     registers: [this.registry],
   });
 
-  /** One database read shared by both task gauges of a scrape (the registry collects them concurrently). */
-  private pendingLoad?: Promise<ReviewTaskLoad | null>;
+  /** One database read shared by every backlog gauge of a scrape (the registry collects them concurrently). */
+  private pendingBacklog?: Promise<Backlog | null>;
 
   constructor(private readonly stats: StatsStore) {
     collectDefaultMetrics({ register: this.registry });
-    this.taskGauge('dueflow_review_tasks_open', 'Review tasks waiting for their reviewer.', (load) => load.open);
-    this.taskGauge('dueflow_review_tasks_overdue', 'Open review tasks past their due date.', (load) => load.overdue);
+    this.backlogGauge('dueflow_review_tasks_open', 'Review tasks waiting for their reviewer.', (b) => b.tasksOpen);
+    this.backlogGauge('dueflow_review_tasks_overdue', 'Open review tasks past their due date.', (b) => b.tasksOverdue);
+    this.backlogGauge('dueflow_notifications_pending', 'Notifications not yet delivered.', (b) => b.notificationsPending);
+    this.backlogGauge(
+      'dueflow_notifications_failing',
+      'Undelivered notifications whose delivery failed at least once (retried with backoff, at most every 5 minutes).',
+      (b) => b.notificationsFailing,
+    );
+    this.backlogGauge('dueflow_notifications_oldest_pending_seconds', 'Age of the oldest undelivered notification (0 when none waits).', (b) => b.oldestPendingSeconds);
   }
 
   get contentType(): string {
     return this.registry.contentType;
   }
 
-  /** The exposition text; task gauges are read from PostgreSQL now. */
+  /** The exposition text; backlog gauges are read from PostgreSQL now. */
   render(): Promise<string> {
     return this.registry.metrics();
   }
@@ -71,29 +78,29 @@ export class MetricsService {
   }
 
   /** A gauge computed at scrape time; NaN (unknown) rather than a stale or zero value when the read fails. */
-  private taskGauge(name: string, help: string, pick: (load: ReviewTaskLoad) => number): void {
-    const read = () => this.reviewTaskLoad();
+  private backlogGauge(name: string, help: string, pick: (backlog: Backlog) => number): void {
+    const read = () => this.backlog();
     new Gauge({
       name,
       help,
       registers: [this.registry],
       async collect() {
-        const load = await read();
-        this.set(load ? pick(load) : Number.NaN);
+        const backlog = await read();
+        this.set(backlog ? pick(backlog) : Number.NaN);
       },
     });
   }
 
-  private reviewTaskLoad(): Promise<ReviewTaskLoad | null> {
-    this.pendingLoad ??= this.stats
-      .reviewTaskLoad()
+  private backlog(): Promise<Backlog | null> {
+    this.pendingBacklog ??= this.stats
+      .backlog()
       .catch((error: unknown) => {
-        this.logger.warn(`review task gauges unavailable: ${error instanceof Error ? error.message : String(error)}`);
+        this.logger.warn(`backlog gauges unavailable: ${error instanceof Error ? error.message : String(error)}`);
         return null;
       })
       .finally(() => {
-        this.pendingLoad = undefined;
+        this.pendingBacklog = undefined;
       });
-    return this.pendingLoad;
+    return this.pendingBacklog;
   }
 }

@@ -46,9 +46,16 @@ interface TotalsRow {
 }
 
 /** Review tasks still waiting for a reviewer, and how many of those are past their due date. */
-export interface ReviewTaskLoad {
-  open: number;
-  overdue: number;
+/** What is waiting on people and on the outbox, read at scrape time for the metrics. */
+export interface Backlog {
+  tasksOpen: number;
+  tasksOverdue: number;
+  /** Notifications not yet delivered. */
+  notificationsPending: number;
+  /** Of those, the ones whose delivery has failed at least once. */
+  notificationsFailing: number;
+  /** Age of the oldest undelivered notification; 0 when none is waiting. */
+  oldestPendingSeconds: number;
 }
 
 const zeros = <K extends string>(keys: readonly K[]) => Object.fromEntries(keys.map((k) => [k, 0])) as Record<K, number>;
@@ -85,14 +92,20 @@ export class StatsStore {
   }
 
   /** Open and overdue review tasks in one cheap pass, for monitoring scrapes (same rule as `overdueTasks`). */
-  async reviewTaskLoad(): Promise<ReviewTaskLoad> {
-    const rows: ReviewTaskLoad[] = await this.dataSource.query(
-      `SELECT count(*)::int AS open, (count(*) FILTER (WHERE due_at < now()))::int AS overdue
-         FROM review_tasks WHERE status = 'open'`,
+  /** One statement: the open tasks, and the undelivered notifications (through their partial index). */
+  async backlog(): Promise<Backlog> {
+    const rows: Backlog[] = await this.dataSource.query(
+      `SELECT t.open AS "tasksOpen", t.overdue AS "tasksOverdue",
+              n.pending AS "notificationsPending", n.failing AS "notificationsFailing", n.oldest AS "oldestPendingSeconds"
+         FROM (SELECT count(*)::int AS open, (count(*) FILTER (WHERE due_at < now()))::int AS overdue
+                 FROM review_tasks WHERE status = 'open') t,
+              (SELECT count(*)::int AS pending, (count(*) FILTER (WHERE attempts > 0))::int AS failing,
+                      COALESCE(extract(epoch FROM now() - min(created_at)), 0)::float8 AS oldest
+                 FROM notifications WHERE sent_at IS NULL) n`,
     );
-    const load = rows[0];
-    if (!load) throw new Error('the review task count returned no row');
-    return load;
+    const backlog = rows[0];
+    if (!backlog) throw new Error('the backlog query returned no row');
+    return backlog;
   }
 }
 
