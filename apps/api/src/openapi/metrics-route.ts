@@ -12,7 +12,7 @@ export function documentMetricsRoute(): void {
   if (!descriptor?.value || Reflect.hasMetadata(DECORATORS.API_OPERATION, descriptor.value)) return;
   ApiRoute({
     summary: 'Prometheus metrics',
-    description: 'This API instance\'s metrics in the Prometheus text format: request latency by route, workflow starts and Updates, open and overdue review tasks.',
+    description: 'This API instance\'s metrics in the Prometheus text format: request latency by route, workflow starts and Updates, open and overdue review tasks, undelivered and failing notifications.',
     response: PrometheusText,
     mediaType: 'text/plain',
   })(MetricsController.prototype, 'scrape', descriptor);
