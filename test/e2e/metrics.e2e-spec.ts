@@ -158,17 +158,19 @@ describe('GET /metrics', () => {
   });
 
   it('reports the undelivered notifications, those failing, and the oldest one\'s age', async () => {
-    // A notification whose webhook has refused it three times, queued two hours ago, next try tomorrow.
-    const [row] = await stack.dataSource.query(
+    // A notification whose webhook has refused it three times, queued two hours ago, next try tomorrow;
+    // and one being sent for the first time (claimed: attempts counted, no error), which is not failing.
+    const rows = await stack.dataSource.query(
       `INSERT INTO notifications (dedupe_key, project_id, kind, recipient, subject, payload, attempts, last_error, next_attempt_at, created_at)
-       VALUES ($1, NULL, 'escalation', 'admins', 'Metrics test', '{}', 3, 'HTTP 503', now() + interval '1 day', now() - interval '2 hours')
+       VALUES ($1, NULL, 'escalation', 'admins', 'Metrics test', '{}', 3, 'HTTP 503', now() + interval '1 day', now() - interval '2 hours'),
+              ($2, NULL, 'escalation', 'admins', 'Metrics test', '{}', 1, NULL, now() + interval '1 day', now())
        RETURNING id`,
-      [`metrics-test-${randomUUID()}`],
+      [`metrics-test-${randomUUID()}`, `metrics-test-${randomUUID()}`],
     );
     try {
       const countInDb = async () => {
         const [counts] = await stack.dataSource.query(
-          `SELECT count(*)::int AS pending, (count(*) FILTER (WHERE attempts > 0))::int AS failing,
+          `SELECT count(*)::int AS pending, (count(*) FILTER (WHERE last_error IS NOT NULL))::int AS failing,
                   floor(extract(epoch FROM now() - min(created_at)))::int AS oldest
              FROM notifications WHERE sent_at IS NULL`,
         );
@@ -189,9 +191,10 @@ describe('GET /metrics', () => {
       expect(gauges.failing).toBe(db.failing);
       expect(Math.abs(gauges.oldest - db.oldest)).toBeLessThanOrEqual(2);
       expect(db.failing).toBeGreaterThanOrEqual(1);
+      expect(db.pending).toBeGreaterThan(db.failing);
       expect(gauges.oldest).toBeGreaterThanOrEqual(7_200);
     } finally {
-      await stack.dataSource.query('DELETE FROM notifications WHERE id = $1', [row.id]);
+      await stack.dataSource.query('DELETE FROM notifications WHERE id = ANY($1)', [rows.map((r: { id: string }) => r.id)]);
     }
   });
 });

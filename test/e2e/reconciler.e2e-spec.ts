@@ -64,11 +64,14 @@ describe('the start reconciler: a submission whose workflow start was lost', () 
     const project = await recordWithoutStarting();
     const first = await reconciler().reconcileOnce();
     expect(first).toEqual({ found: 1, started: 1, ended: 0, failed: 0 });
+    // The three tracks are assigned in parallel: wait for the whole panel.
     const detail = await eventually('the panel assigned', async () => {
       const res = await http.as(MANAGER, 'GET', `/projects/${project.id}`);
-      return res.body.status === 'in_review' && res.body.tracks.expert.tasks.length === 2 ? res.body : undefined;
+      const { expert, vc, academic } = res.body.tracks;
+      return expert.tasks.length + vc.tasks.length + academic.tasks.length === 4 ? res.body : undefined;
     });
-    expect(detail.tracks.vc.tasks).toHaveLength(1);
+    expect(detail.status).toBe('in_review');
+    expect(detail.tracks.expert.tasks).toHaveLength(2);
     // The process has recorded its steps: nothing left to start, and no second run.
     expect(await reconciler().reconcileOnce()).toEqual({ found: 0, started: 0, ended: 0, failed: 0 });
     const runs = await client.workflowService.listWorkflowExecutions({ namespace: 'default', query: `WorkflowId = '${workflowIdFor(project.id)}'` });

@@ -22,8 +22,11 @@ const schema = z
     RECONCILE_INTERVAL_MS: z.coerce.number().int().min(0).default(30_000),
     /** A submission without a step is left to its own start this long. */
     RECONCILE_GRACE_MS: z.coerce.number().int().min(0).default(60_000),
-    /** Submissions older than this are not looked at. */
-    RECONCILE_LOOKBACK_MS: z.coerce.number().int().min(1).default(7 * 86_400_000),
+    /**
+     * Submissions older than this are not looked at. Keep it shorter than the Temporal namespace's
+     * retention: past it Temporal forgets an ended process, and a start would no longer be refused.
+     */
+    RECONCILE_LOOKBACK_MS: z.coerce.number().int().min(1).default(86_400_000),
     /** Serve GET /health here (200 while the worker polls, 503 otherwise); unset: no health server. */
     WORKER_HEALTH_PORT: z.preprocess(unsetWhenEmpty, z.coerce.number().int().min(0).max(65535).optional()),
     WORKER_HEALTH_HOST: z.string().min(1).default('127.0.0.1'),

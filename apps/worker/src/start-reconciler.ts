@@ -48,6 +48,7 @@ export class StartReconciler {
   private timer: NodeJS.Timeout | undefined;
   private inFlight: Promise<void> = Promise.resolve();
   private running = false;
+  private stopping = false;
 
   constructor(private readonly options: StartReconcilerOptions) {
     this.batchSize = options.batchSize ?? 50;
@@ -61,6 +62,7 @@ export class StartReconciler {
 
   async stop(): Promise<void> {
     this.running = false;
+    this.stopping = true;
     clearTimeout(this.timer);
     await this.inFlight;
   }
@@ -72,6 +74,8 @@ export class StartReconciler {
     const projects = await store.unstarted(window, this.batchSize, [...this.ended]);
     const result: ReconcileResult = { found: projects.length, started: 0, ended: 0, failed: 0 };
     for (const project of projects) {
+      // Stopping: the rest wait for the next look (by this worker or another).
+      if (this.stopping) break;
       const log = { projectId: project.id, submittedAt: project.createdAt.toISOString() };
       try {
         await client.workflow.start(DUE_DILIGENCE_WORKFLOW, processStartOptions(processInputOf(project), taskQueue));

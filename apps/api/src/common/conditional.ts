@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+
 /**
  * Conditional and waiting reads (RFC 9110 `If-None-Match`, RFC 7240 `Prefer: wait`): a client
  * that has a representation sends its entity tag and may ask the server to hold the request until
@@ -10,9 +12,12 @@ export const MAX_WAIT_SECONDS = 60;
 /** `*`, or the opaque tags listed (weak and strong alike: If-None-Match compares weakly). */
 export type EntityTags = '*' | string[];
 
-/** A weak tag: the representation differs by caller, but means the same for one caller. */
-export function weakETag(version: number | string): string {
-  return `W/"${version}"`;
+/**
+ * A weak tag of a JSON representation: a digest of the body as it is sent, so it changes whenever
+ * anything the caller sees changes, and differs between callers who see different things.
+ */
+export function representationTag(body: unknown): string {
+  return `W/"${createHash('sha256').update(JSON.stringify(body)).digest('base64url').slice(0, 27)}"`;
 }
 
 /**

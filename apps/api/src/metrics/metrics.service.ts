@@ -50,7 +50,7 @@ export class MetricsService {
     this.backlogGauge('dueflow_notifications_pending', 'Notifications not yet delivered.', (b) => b.notificationsPending);
     this.backlogGauge(
       'dueflow_notifications_failing',
-      'Undelivered notifications whose delivery failed at least once (retried with backoff, at most every 5 minutes).',
+      'Undelivered notifications whose last delivery attempt failed (retried with backoff, at most every 5 minutes).',
       (b) => b.notificationsFailing,
     );
     this.backlogGauge('dueflow_notifications_oldest_pending_seconds', 'Age of the oldest undelivered notification (0 when none waits).', (b) => b.oldestPendingSeconds);

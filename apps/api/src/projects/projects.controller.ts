@@ -54,8 +54,8 @@ export class ProjectsController {
     summary: 'Get a project',
     description:
       'Reviewers may read a project they hold a task on, and then see only their own task and review. ' +
-      'The ETag changes with every step of the project\'s process. With If-None-Match and `Prefer: wait=N` ' +
-      `the request is held until the project's next step (at most N seconds, N ≤ ${MAX_WAIT_SECONDS}): watch a project instead of polling it.`,
+      'The ETag changes whenever what the caller sees of the project changes. With If-None-Match and `Prefer: wait=N` ' +
+      `the request is held until a step of the project's process changes it (at most N seconds, N ≤ ${MAX_WAIT_SECONDS}): watch a project instead of polling it.`,
     response: ProjectDetail,
     notModified: 'The project has not changed from the If-None-Match tag (within the wait asked for).',
     headers: {
@@ -72,9 +72,13 @@ export class ProjectsController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
     const conditions = { ifNoneMatch: parseIfNoneMatch(ifNoneMatch), waitSeconds: preferredWait(prefer) };
-    const { etag, body } = await this.projects.detail(user, id, conditions);
+    const waits = conditions.ifNoneMatch !== null && conditions.waitSeconds > 0;
+    // A caller that hangs up ends its wait (the response's close fires before it is sent only then).
+    const gone = new AbortController();
+    if (waits) reply.raw.once('close', () => gone.abort());
+    const { etag, body } = await this.projects.detail(user, id, { ...conditions, signal: gone.signal });
     void reply.header('etag', etag);
-    if (conditions.ifNoneMatch && conditions.waitSeconds > 0) void reply.header('preference-applied', `wait=${conditions.waitSeconds}`);
+    if (waits) void reply.header('preference-applied', `wait=${conditions.waitSeconds}`).header('vary', 'Prefer');
     if (body) return body;
     void reply.status(304);
     return undefined;

@@ -4,14 +4,22 @@ import { workflowIdFor } from '@dueflow/contract';
 import { DomainError, canonicalJson } from '@dueflow/domain';
 import { ProjectChangeListener, ProjectEntity, ProjectStore, UserStore, decodeCursor, processInputOf } from '@dueflow/persistence';
 import { AuthUser, hasRole, seesEverything } from '../auth/auth-user';
-import { EntityTags, noneMatchHolds, weakETag } from '../common/conditional';
+import { EntityTags, noneMatchHolds, representationTag } from '../common/conditional';
 import { ProcessGateway } from '../infrastructure/process.gateway';
 import { CreateProjectDto, DecisionDto, InformationDto, ListProjectsQuery, SigningDto, WithdrawDto } from './project.dto';
 import type { ProjectDetail } from '../openapi/schemas';
 import { presentProjectDetail, presentProjectSummary, presentTimelineEvent } from './project.presenter';
 
 const DEFAULT_PAGE = 20;
-const NO_CONDITIONS = { ifNoneMatch: null, waitSeconds: 0 };
+const NO_CONDITIONS: DetailConditions = { ifNoneMatch: null, waitSeconds: 0 };
+
+/** A conditional read of a project: the tags the caller holds, how long it may wait, when it gave up. */
+export interface DetailConditions {
+  ifNoneMatch: EntityTags | null;
+  waitSeconds: number;
+  /** Aborts when the caller goes away: the wait ends at once. */
+  signal?: AbortSignal;
+}
 
 /** A project's detail with its entity tag; `body` is null when the caller's tag is still current. */
 export interface TaggedDetail {
@@ -59,7 +67,10 @@ export class ProjectsService {
         { field: 'Idempotency-Key', problem: 'was used before with a different body' },
       ]);
     }
-    await this.process.start(processInputOf(project, requestId));
+    // A retry finds the project; its process needs a start only if it has not recorded a step (the
+    // first attempt stopped between the insert and the start). One that has taken steps is not
+    // started again, even after Temporal has forgotten it (past the namespace's retention).
+    if (created || project.auditLength === 0) await this.process.start(processInputOf(project, requestId));
     return { created, body: presentProjectSummary(project) };
   }
 
@@ -77,27 +88,24 @@ export class ProjectsService {
   }
 
   /**
-   * The project as the viewer may see it, tagged with its version. With `ifNoneMatch` it answers
-   * `body: null` while the viewer's tag is current, after holding the request up to `waitSeconds`
-   * for the project's next step: the watch starts before the version is read, so a step committed
-   * in between is not missed.
+   * The project as the viewer may see it, with the entity tag of that view. With `ifNoneMatch` it
+   * answers `body: null` while the viewer's tag is current, after holding the request up to
+   * `waitSeconds` for a step that changes the view. The watch starts before the first read, so a step
+   * committed in between still wakes it; a read after the wait runs out catches what a lost
+   * notification would hide.
    */
-  async detail(viewer: AuthUser, id: string, conditions: { ifNoneMatch: EntityTags | null; waitSeconds: number } = NO_CONDITIONS): Promise<TaggedDetail> {
-    const { ifNoneMatch, waitSeconds } = conditions;
+  async detail(viewer: AuthUser, id: string, conditions: DetailConditions = NO_CONDITIONS): Promise<TaggedDetail> {
+    const { ifNoneMatch, waitSeconds, signal } = conditions;
     if (!ifNoneMatch) return this.readDetail(viewer, id);
-    const watch = waitSeconds > 0 ? await this.changes.watch(id) : null;
+    const watch = waitSeconds > 0 ? await this.changes.watch(id).catch(() => null) : null;
     try {
-      const version = await this.projects.version(id);
-      if (!version || !(await this.canSee(viewer, version))) throw notFound(id);
-      const etag = weakETag(version.auditLength);
-      if (!noneMatchHolds(ifNoneMatch, etag)) return await this.readDetail(viewer, id);
       const deadline = Date.now() + waitSeconds * 1000;
-      for (let left = deadline - Date.now(); watch && left > 0; left = deadline - Date.now()) {
-        if ((await watch.next(left)) !== 'changed') break;
-        const changed = await this.readDetail(viewer, id);
-        if (!noneMatchHolds(ifNoneMatch, changed.etag)) return changed;
+      for (;;) {
+        const current = await this.readDetail(viewer, id);
+        if (!noneMatchHolds(ifNoneMatch, current.etag)) return current;
+        const left = deadline - Date.now();
+        if (!watch || left <= 0 || (await watch.next(left, signal)) === 'closed') return { etag: current.etag, body: null };
       }
-      return { etag, body: null };
     } finally {
       watch?.stop();
     }
@@ -179,10 +187,11 @@ export class ProjectsService {
     const record = await this.projects.record(id);
     if (!record || !(await this.canSee(viewer, record.project))) throw notFound(id);
     const names = await this.users.namesByIds(record.tasks.map((t) => t.assigneeId));
-    return { etag: weakETag(record.project.auditLength), body: presentProjectDetail(record, viewer, names) };
+    const body = presentProjectDetail(record, viewer, names);
+    return { etag: representationTag(body), body };
   }
 
-  private async canSee(viewer: AuthUser, project: Pick<ProjectEntity, 'id' | 'submittedBy'>): Promise<boolean> {
+  private async canSee(viewer: AuthUser, project: ProjectEntity): Promise<boolean> {
     if (seesEverything(viewer) || project.submittedBy === viewer.id) return true;
     return hasRole(viewer, 'reviewer') && this.projects.isReviewerOn(project.id, viewer.id);
   }

@@ -71,9 +71,6 @@ const LIST_COLUMNS = [
 
 export type ProjectListRow = Pick<ProjectEntity, (typeof LIST_COLUMNS)[number]>;
 
-/** Who may see a project and how far its process has come: enough to answer "has it changed?". */
-export type ProjectVersion = Pick<ProjectEntity, 'id' | 'submittedBy' | 'auditLength'>;
-
 /** What a submission writes besides the policy snapshot the INSERT reads for itself. */
 const INSERT_COLUMNS = [
   'id',
@@ -254,11 +251,6 @@ export class ProjectStore {
       order: { createdAt: 'ASC' },
       take: limit,
     });
-  }
-
-  /** The project's version (the length of its audit chain, which every step extends), or null. */
-  version(id: string): Promise<ProjectVersion | null> {
-    return this.dataSource.getRepository(ProjectEntity).findOne({ where: { id }, select: { id: true, submittedBy: true, auditLength: true } });
   }
 
   async isReviewerOn(projectId: string, reviewerId: string): Promise<boolean> {

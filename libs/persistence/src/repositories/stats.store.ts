@@ -52,7 +52,7 @@ export interface Backlog {
   tasksOverdue: number;
   /** Notifications not yet delivered. */
   notificationsPending: number;
-  /** Of those, the ones whose delivery has failed at least once. */
+  /** Of those, the ones whose last delivery attempt failed (not those merely being sent now). */
   notificationsFailing: number;
   /** Age of the oldest undelivered notification; 0 when none is waiting. */
   oldestPendingSeconds: number;
@@ -99,7 +99,7 @@ export class StatsStore {
               n.pending AS "notificationsPending", n.failing AS "notificationsFailing", n.oldest AS "oldestPendingSeconds"
          FROM (SELECT count(*)::int AS open, (count(*) FILTER (WHERE due_at < now()))::int AS overdue
                  FROM review_tasks WHERE status = 'open') t,
-              (SELECT count(*)::int AS pending, (count(*) FILTER (WHERE attempts > 0))::int AS failing,
+              (SELECT count(*)::int AS pending, (count(*) FILTER (WHERE last_error IS NOT NULL))::int AS failing,
                       COALESCE(extract(epoch FROM now() - min(created_at)), 0)::float8 AS oldest
                  FROM notifications WHERE sent_at IS NULL) n`,
     );
