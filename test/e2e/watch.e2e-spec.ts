@@ -170,6 +170,36 @@ describe('ProjectChangeListener against PostgreSQL', () => {
     }
   });
 
+  it('hears of review tasks added to a project without a new step (a retried assignment)', async () => {
+    const id = await anyProject();
+    const watch = await listener.watch(id);
+    try {
+      await stack.dataSource.transaction(async (em) => {
+        await em.query(
+          `INSERT INTO review_tasks (project_id, track, slot, attempt, assignee_id, status, due_at)
+           SELECT $1, 'expert', 98, 1, id, 'cancelled', now() FROM users WHERE email = 'expert2@dueflow.local'`,
+          [id],
+        );
+        // Leave the shared database as it was: the insert is undone, so nothing is announced.
+        throw new Error('roll back');
+      }).catch(() => undefined);
+      expect(await watch.next(300)).toBe('timeout');
+      const woken = watch.next(10_000);
+      const [task] = await stack.dataSource.query(
+        `INSERT INTO review_tasks (project_id, track, slot, attempt, assignee_id, status, due_at)
+         SELECT $1, 'expert', 98, 1, id, 'cancelled', now() FROM users WHERE email = 'expert2@dueflow.local' RETURNING id`,
+        [id],
+      );
+      try {
+        expect(await woken).toBe('changed');
+      } finally {
+        await stack.dataSource.query('DELETE FROM review_tasks WHERE id = $1', [task.id]);
+      }
+    } finally {
+      watch.stop();
+    }
+  });
+
   it('after a lost connection, a watcher that waits again listens anew and is told to read again first', async () => {
     const id = await anyProject();
     const watch = await listener.watch(id);
