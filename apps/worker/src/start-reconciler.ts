@@ -1,6 +1,7 @@
 import { Client, WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import { DUE_DILIGENCE_WORKFLOW, processStartOptions } from '@dueflow/contract';
 import { ProjectStore, processInputOf } from '@dueflow/persistence';
+import { PollLoop } from './poll-loop';
 
 /** The slice of a pino logger the reconciler uses. */
 export interface ReconcilerLogger {
@@ -45,26 +46,21 @@ export class StartReconciler {
   private readonly batchSize: number;
   /** Projects whose process ended without a step: not tried again by this process. */
   private readonly ended = new Set<string>();
-  private timer: NodeJS.Timeout | undefined;
-  private inFlight: Promise<void> = Promise.resolve();
-  private running = false;
-  private stopping = false;
+  private readonly loop = new PollLoop(async () => {
+    await this.reconcileOnce().catch((error: unknown) => this.options.logger.error({ err: error }, 'looking for unstarted projects failed'));
+    return this.options.intervalMs;
+  });
 
   constructor(private readonly options: StartReconcilerOptions) {
     this.batchSize = options.batchSize ?? 50;
   }
 
   start(): void {
-    if (this.running || this.options.intervalMs <= 0) return;
-    this.running = true;
-    this.schedule();
+    if (this.options.intervalMs > 0) this.loop.start(this.options.intervalMs);
   }
 
-  async stop(): Promise<void> {
-    this.running = false;
-    this.stopping = true;
-    clearTimeout(this.timer);
-    await this.inFlight;
+  stop(): Promise<void> {
+    return this.loop.stop();
   }
 
   /** One look: starts the processes missing among the oldest unstarted projects in the window. */
@@ -75,7 +71,7 @@ export class StartReconciler {
     const result: ReconcileResult = { found: projects.length, started: 0, ended: 0, failed: 0 };
     for (const project of projects) {
       // Stopping: the rest wait for the next look (by this worker or another).
-      if (this.stopping) break;
+      if (this.loop.stopping) break;
       const log = { projectId: project.id, submittedAt: project.createdAt.toISOString() };
       try {
         await client.workflow.start(DUE_DILIGENCE_WORKFLOW, processStartOptions(processInputOf(project), taskQueue));
@@ -93,18 +89,5 @@ export class StartReconciler {
       }
     }
     return result;
-  }
-
-  private schedule(): void {
-    this.timer = setTimeout(() => {
-      this.inFlight = this.reconcileOnce()
-        .then(
-          () => undefined,
-          (error: unknown) => this.options.logger.error({ err: error }, 'looking for unstarted projects failed'),
-        )
-        .finally(() => {
-          if (this.running) this.schedule();
-        });
-    }, this.options.intervalMs);
   }
 }

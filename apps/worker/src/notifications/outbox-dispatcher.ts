@@ -1,4 +1,5 @@
 import type { OutboxStore } from '@dueflow/persistence';
+import { PollLoop } from '../poll-loop';
 import type { NotificationLogger, NotificationSender, OutboundNotification } from './notification-sender';
 
 /** What the dispatcher needs from the outbox (an `OutboxStore` in production). */
@@ -52,9 +53,7 @@ export class OutboxDispatcher {
   private readonly backoff: (attempts: number) => number;
   private readonly clock: () => Date;
 
-  private running = false;
-  private timer: NodeJS.Timeout | undefined;
-  private inFlight: Promise<void> | undefined;
+  private readonly loop = new PollLoop(() => this.tick());
 
   constructor(options: OutboxDispatcherOptions) {
     this.store = options.store;
@@ -71,17 +70,12 @@ export class OutboxDispatcher {
 
   /** Starts polling; a no-op when already running. */
   start(): void {
-    if (this.running) return;
-    this.running = true;
-    this.schedule(0);
+    this.loop.start(0);
   }
 
   /** Stops polling and waits for the batch in flight to finish. */
-  async stop(): Promise<void> {
-    this.running = false;
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = undefined;
-    await this.inFlight;
+  stop(): Promise<void> {
+    return this.loop.stop();
   }
 
   /** Claims one batch and delivers it. */
@@ -99,14 +93,8 @@ export class OutboxDispatcher {
     return result;
   }
 
-  private schedule(delayMs: number): void {
-    this.timer = setTimeout(() => {
-      this.timer = undefined;
-      this.inFlight = this.tick();
-    }, delayMs);
-  }
-
-  private async tick(): Promise<void> {
+  /** One batch; the delay before the next. */
+  private async tick(): Promise<number> {
     let fullBatch = false;
     try {
       const result = await this.drainOnce();
@@ -116,7 +104,7 @@ export class OutboxDispatcher {
       this.logger.error({ err: error }, 'outbox drain failed');
     }
     // A full batch means a backlog: carry on at once rather than after the poll interval.
-    if (this.running) this.schedule(fullBatch ? 0 : this.pollIntervalMs);
+    return fullBatch ? 0 : this.pollIntervalMs;
   }
 
   private async deliver(n: OutboundNotification): Promise<'sent' | 'failed' | 'released'> {
