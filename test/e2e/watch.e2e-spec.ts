@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { ProjectChangeListener } from '@dueflow/persistence';
+import type { EntityManager } from 'typeorm';
+import { PROJECT_CHANGED_CHANNEL, ProjectChangeListener } from '@dueflow/persistence';
 import { MANAGER, OFFICER, REVIEWERS, projectBody, reviewBody } from '../support/factories';
 import { Http, RunningDueflow, eventually, postReview, startDueflowWithClient } from '../support/harness';
 import { loadStackInfo } from '../support/test-stack';
@@ -130,6 +131,19 @@ describe('ProjectChangeListener against PostgreSQL', () => {
   });
 
   const anyProject = async (): Promise<string> => (await stack.dataSource.query(`SELECT id FROM projects ORDER BY created_at DESC LIMIT 1`))[0].id;
+  /** What the trigger sends when a step of the project commits. */
+  const announce = (id: string) => stack.dataSource.query(`SELECT pg_notify('${PROJECT_CHANGED_CHANNEL}', $1)`, [id]);
+  /** Cuts the listener's connection from the server side. */
+  const dropListenConnection = () => stack.dataSource.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'dueflow-test-listen'`);
+  /** A cancelled task added to the project, as a retried assignment would add one; returns its id. */
+  const addTask = async (db: Pick<EntityManager, 'query'>, id: string): Promise<string> =>
+    (
+      await db.query(
+        `INSERT INTO review_tasks (project_id, track, slot, attempt, assignee_id, status, due_at)
+         SELECT $1, 'expert', 98, 1, id, 'cancelled', now() FROM users WHERE email = 'expert2@dueflow.local' RETURNING id`,
+        [id],
+      )
+    )[0].id;
 
   it('wakes the watchers of the project named, and only those; a change while nobody waits is kept', async () => {
     const id = await anyProject();
@@ -140,10 +154,10 @@ describe('ProjectChangeListener against PostgreSQL', () => {
       await stack.dataSource.query(`UPDATE projects SET updated_at = updated_at WHERE id = $1`, [id]);
       expect(await watch.next(500)).toBe('timeout');
       const woken = watch.next(10_000);
-      await stack.dataSource.query(`SELECT pg_notify('dueflow_project_changed', $1)`, [id]);
+      await announce(id);
       expect(await woken).toBe('changed');
       expect(await other.next(200)).toBe('timeout');
-      await stack.dataSource.query(`SELECT pg_notify('dueflow_project_changed', $1)`, [id]);
+      await announce(id);
       await new Promise((r) => setTimeout(r, 200));
       expect(await watch.next(0)).toBe('changed');
     } finally {
@@ -157,13 +171,13 @@ describe('ProjectChangeListener against PostgreSQL', () => {
     const id = await anyProject();
     const watch = await listener.watch(id);
     const woken = watch.next(10_000);
-    await stack.dataSource.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'dueflow-test-listen'`);
+    await dropListenConnection();
     expect(await woken).toBe('changed');
     watch.stop();
     const again = await listener.watch(id);
     try {
       const next = again.next(10_000);
-      await stack.dataSource.query(`SELECT pg_notify('dueflow_project_changed', $1)`, [id]);
+      await announce(id);
       expect(await next).toBe('changed');
     } finally {
       again.stop();
@@ -175,25 +189,17 @@ describe('ProjectChangeListener against PostgreSQL', () => {
     const watch = await listener.watch(id);
     try {
       await stack.dataSource.transaction(async (em) => {
-        await em.query(
-          `INSERT INTO review_tasks (project_id, track, slot, attempt, assignee_id, status, due_at)
-           SELECT $1, 'expert', 98, 1, id, 'cancelled', now() FROM users WHERE email = 'expert2@dueflow.local'`,
-          [id],
-        );
+        await addTask(em, id);
         // Leave the shared database as it was: the insert is undone, so nothing is announced.
         throw new Error('roll back');
       }).catch(() => undefined);
       expect(await watch.next(300)).toBe('timeout');
       const woken = watch.next(10_000);
-      const [task] = await stack.dataSource.query(
-        `INSERT INTO review_tasks (project_id, track, slot, attempt, assignee_id, status, due_at)
-         SELECT $1, 'expert', 98, 1, id, 'cancelled', now() FROM users WHERE email = 'expert2@dueflow.local' RETURNING id`,
-        [id],
-      );
+      const task = await addTask(stack.dataSource, id);
       try {
         expect(await woken).toBe('changed');
       } finally {
-        await stack.dataSource.query('DELETE FROM review_tasks WHERE id = $1', [task.id]);
+        await stack.dataSource.query('DELETE FROM review_tasks WHERE id = $1', [task]);
       }
     } finally {
       watch.stop();
@@ -205,13 +211,13 @@ describe('ProjectChangeListener against PostgreSQL', () => {
     const watch = await listener.watch(id);
     try {
       const woken = watch.next(10_000);
-      await stack.dataSource.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'dueflow-test-listen'`);
+      await dropListenConnection();
       expect(await woken).toBe('changed');
       // The same watch: it reconnects, and says "changed" since notifications meanwhile were not heard.
       expect(await watch.next(10_000)).toBe('changed');
       const next = watch.next(10_000);
       await new Promise((r) => setTimeout(r, 100));
-      await stack.dataSource.query(`SELECT pg_notify('dueflow_project_changed', $1)`, [id]);
+      await announce(id);
       expect(await next).toBe('changed');
     } finally {
       watch.stop();
