@@ -4,3 +4,4 @@ export { loadApiConfig } from './config';
 export type { ApiConfig } from './config';
 export { registeredRoutes } from './common/routes';
 export type { RegisteredRoute } from './common/routes';
+export { renderApiReference, spliceApiReference } from './openapi/reference';
