@@ -84,9 +84,16 @@ export class ProjectsController {
     return undefined;
   }
 
-  @ApiRoute({ summary: 'Get the project\'s timeline', description: 'Every event of the project, in order.', response: Timeline })
+  @ApiRoute({
+    summary: 'Get the project\'s timeline',
+    description:
+      'The events of the project the caller\'s part in it may see, in order: managers and admins every event as recorded; ' +
+      'the project\'s officer its milestones (not the reviewer pool, exclusions, decline reasons or reviewers\' names); ' +
+      'a reviewer (anyone holding an open task on it) their own assignment, reminder, submission or decline.',
+    response: Timeline,
+  })
   @Get(':id/timeline')
-  @Roles('officer', 'manager', 'admin')
+  @Roles('officer', 'reviewer', 'manager', 'admin')
   timeline(@CurrentUser() user: AuthUser, @Param('id', new UuidPipe()) id: string) {
     return this.projects.timeline(user, id);
   }
