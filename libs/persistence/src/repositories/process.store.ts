@@ -68,6 +68,7 @@ export class ProcessStore {
             track: input.track,
             slot: missing[i]!.slot,
             attempt: missing[i]!.attempt,
+            // An attempt scheduled before rounds were passed has none: the column's default (0) applies.
             round: input.round,
             assigneeId,
             status: 'open',

@@ -66,8 +66,8 @@ export const TrackPanel = component(
     status: TrackStatus.describe('of the current round'),
     required: Count,
     submitted: Count.describe('reviews submitted in the current round'),
-    tasks: z.array(PanelTask).describe('of the current round (a reviewer: their own)'),
-    reviews: z.array(Review).describe('of the current round (a reviewer: their own)'),
+    tasks: z.array(PanelTask).describe('of the current round (a reviewer: their own, of any round)'),
+    reviews: z.array(Review).describe('of the current round (a reviewer: their own, of any round)'),
     earlierRounds: z.array(EarlierRound).optional().describe('managers and admins: the rounds before the current one, oldest first'),
   }),
 );
