@@ -53,7 +53,11 @@ export class ProjectsController {
   @ApiRoute({
     summary: 'Get a project',
     description:
-      'Reviewers may read a project they hold a task on, and then see only their own task and review. ' +
+      'What the caller sees follows from their part in the project, not their roles alone: anyone holding an open review task on it ' +
+      '(a manager or officer who also reviews included), or who reviewed it, gets the reviewer\'s view: their own track, task and review, ' +
+      'no synthesis, decisions or signing. Its officer sees every track without reviewers\' names; managers and admins everything, ' +
+      'earlier review rounds of a re-opened track included (`tracks.<track>.earlierRounds`). Someone who declined a task on it for a ' +
+      'conflict of interest gets 404. Each track shows its current round. ' +
       'The ETag changes whenever what the caller sees of the project changes. With If-None-Match and `Prefer: wait=N` ' +
       `the request is held until a step of the project's process changes it (at most N seconds, N ≤ ${MAX_WAIT_SECONDS}): watch a project instead of polling it.`,
     response: ProjectDetail,
