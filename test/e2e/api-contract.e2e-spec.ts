@@ -203,7 +203,11 @@ describe('the HTTP contract: authentication, errors, bad input', () => {
     expect(seenByB.body.tracks.expert.tasks.map((t: { id: string }) => t.id)).toEqual([b.id]);
     const seenByA = await http.as(reviewerA, 'GET', `/projects/${id}`);
     expect(seenByA.body.tracks.expert.reviews).toHaveLength(1);
-    expect((await http.as(reviewerB, 'GET', `/projects/${id}/timeline`)).status).toBe(403);
+    // B's timeline is B's own part: their assignment, nothing of A's task or review.
+    const timelineOfB = await http.as(reviewerB, 'GET', `/projects/${id}/timeline`);
+    expect(timelineOfB.status).toBe(200);
+    expect(timelineOfB.body.items.map((e: { type: string }) => e.type)).toEqual(['reviewers_assigned']);
+    expect(JSON.stringify(timelineOfB.body)).not.toContain(a.id);
     const seenByManager = await http.as(MANAGER, 'GET', `/projects/${id}`);
     expect(seenByManager.body.tracks.expert.reviews).toHaveLength(1);
     await http.as(MANAGER, 'POST', `/projects/${id}/withdraw`, { body: { reason: 'cleanup' } });

@@ -31,7 +31,7 @@ const MATRIX: Record<string, { expect: Row; body?: () => unknown }> = {
   'POST /projects': { expect: row(401, 400, 400, 403, 403, 403, 403), body: () => ({}) },
   'GET /projects': { expect: row(401, 200, 200, 403, 403, 200, 200) },
   'GET /projects/:id': { expect: row(401, 200, 404, 200, 404, 200, 200) },
-  'GET /projects/:id/timeline': { expect: row(401, 200, 404, 403, 403, 200, 200) },
+  'GET /projects/:id/timeline': { expect: row(401, 200, 404, 200, 404, 200, 200) },
   'GET /projects/:id/timeline/verify': { expect: row(401, 200, 404, 403, 403, 200, 200) },
   'GET /projects/:id/report': { expect: row(401, 409, 404, 403, 403, 409, 409) },
   'POST /projects/:id/decision': {

@@ -216,6 +216,7 @@ class DueDiligence {
       company: this.input.company,
       sector: this.input.sector,
       track,
+      round: this.tracks[track].round,
       slots,
       excludeReviewerIds: this.tasks.filter((t) => t.track === track).map((t) => t.assigneeId),
       dueAt,

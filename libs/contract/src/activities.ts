@@ -47,6 +47,8 @@ export interface AssignReviewersInput extends ProjectChange {
   company: string;
   sector: Sector;
   track: Track;
+  /** The track's review round these slots belong to (0 first, +1 per re-opening), stored on each task. */
+  round: number;
   slots: Array<{ slot: number; attempt: number }>;
   excludeReviewerIds: string[];
   dueAt: string;

@@ -53,7 +53,11 @@ export class ProjectsController {
   @ApiRoute({
     summary: 'Get a project',
     description:
-      'Reviewers may read a project they hold a task on, and then see only their own task and review. ' +
+      'What the caller sees follows from their part in the project, not their roles alone: anyone holding an open review task on it ' +
+      '(a manager or officer who also reviews included), or who reviewed it, gets the reviewer\'s view: their own track, task and review, ' +
+      'no synthesis, decisions or signing. Its officer sees every track without reviewers\' names; managers and admins everything, ' +
+      'earlier review rounds of a re-opened track included (`tracks.<track>.earlierRounds`). Someone who declined a task on it for a ' +
+      'conflict of interest gets 404. Each track shows its current round. ' +
       'The ETag changes whenever what the caller sees of the project changes. With If-None-Match and `Prefer: wait=N` ' +
       `the request is held until a step of the project's process changes it (at most N seconds, N ≤ ${MAX_WAIT_SECONDS}): watch a project instead of polling it.`,
     response: ProjectDetail,
@@ -84,9 +88,16 @@ export class ProjectsController {
     return undefined;
   }
 
-  @ApiRoute({ summary: 'Get the project\'s timeline', description: 'Every event of the project, in order.', response: Timeline })
+  @ApiRoute({
+    summary: 'Get the project\'s timeline',
+    description:
+      'The events of the project the caller\'s part in it may see, in order: managers and admins every event as recorded; ' +
+      'the project\'s officer its milestones (not the reviewer pool, exclusions, decline reasons or reviewers\' names); ' +
+      'a reviewer (anyone holding an open task on it) their own assignment, reminder, submission or decline.',
+    response: Timeline,
+  })
   @Get(':id/timeline')
-  @Roles('officer', 'manager', 'admin')
+  @Roles('officer', 'reviewer', 'manager', 'admin')
   timeline(@CurrentUser() user: AuthUser, @Param('id', new UuidPipe()) id: string) {
     return this.projects.timeline(user, id);
   }

@@ -2,13 +2,25 @@ import { createHash, randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { workflowIdFor } from '@dueflow/contract';
 import { DomainError, canonicalJson } from '@dueflow/domain';
-import { ProjectChangeListener, ProjectEntity, ProjectStore, UserStore, decodeCursor, processInputOf } from '@dueflow/persistence';
+import {
+  DecisionEntity,
+  InformationResponseEntity,
+  ProjectChangeListener,
+  ProjectEntity,
+  ProjectStore,
+  ReviewTaskEntity,
+  UserStore,
+  decodeCursor,
+  processInputOf,
+} from '@dueflow/persistence';
 import { AuthUser, hasRole, seesEverything } from '../auth/auth-user';
+import { ProjectPart, partIn, seesPanel } from '../auth/project-part';
 import { EntityTags, noneMatchHolds, representationTag } from '../common/conditional';
 import { ProcessGateway } from '../infrastructure/process.gateway';
 import { CreateProjectDto, DecisionDto, InformationDto, ListProjectsQuery, SigningDto, WithdrawDto } from './project.dto';
 import type { ProjectDetail } from '../openapi/schemas';
-import { presentProjectDetail, presentProjectSummary, presentTimelineEvent } from './project.presenter';
+import { informationRounds, presentInformation, presentProjectDetail, presentProjectSummary, presentTimelineEvent } from './project.presenter';
+import { projectEvent } from './timeline-projection';
 
 const DEFAULT_PAGE = 20;
 const NO_CONDITIONS: DetailConditions = { ifNoneMatch: null, waitSeconds: 0 };
@@ -111,24 +123,61 @@ export class ProjectsService {
     }
   }
 
+  /**
+   * The project's events as the caller's part may see them (timeline-projection.ts): managers and
+   * admins every event as recorded; the officer the milestones; a reviewer their own part. The
+   * `hash` of each event shown stays: it is a digest over the event as recorded, so it reveals
+   * nothing of what was left out, and the officer can still check what they were shown against the
+   * chain's head if the full event is ever produced.
+   */
   async timeline(viewer: AuthUser, id: string) {
-    await this.visibleToPanel(viewer, id);
+    const { part, ownTasks } = await this.partOf(viewer, id);
+    if (part === 'none') throw notFound(id);
     const events = await this.projects.timeline(id);
-    const names = await this.users.namesByIds(events.flatMap((e) => (e.actorId ? [e.actorId] : [])));
-    return { items: events.map((e) => presentTimelineEvent(e, names)) };
+    const eventViewer = { part, id: viewer.id, ownTaskIds: new Set(ownTasks.map((t) => t.id)) };
+    const shown = events.flatMap((e) => {
+      const projected = projectEvent(e, eventViewer);
+      return projected ? [{ e, projected }] : [];
+    });
+    const rounds = seesPanel(part) && shown.some(({ e }) => e.type === 'information_provided') ? informationRounds(...(await this.informationOf(id))) : [];
+    const names = await this.users.namesByIds(shown.flatMap(({ e, projected }) => (e.actorId && projected.showActor ? [e.actorId] : [])));
+    return {
+      items: shown.map(({ e, projected }) =>
+        presentTimelineEvent(e, names, projected, e.type === 'information_provided' ? rounds.find((r) => r.round === e.data['round']) : undefined),
+      ),
+    };
   }
 
-  /** Recomputes the project's audit hash chain from the stored rows. */
+  /**
+   * Recomputes the project's audit hash chain from the stored rows. The officer and managers may
+   * (the verdict names no event's content); someone in the reviewer's part of the project may not.
+   */
   async verifyTimeline(viewer: AuthUser, id: string) {
-    await this.visibleToPanel(viewer, id);
+    const { part } = await this.partOf(viewer, id);
+    if (!seesPanel(part)) throw notFound(id);
     return this.projects.verifyTimeline(id);
   }
 
+  /** The synthesis report, with the information rounds beside it (read from the recorded answers). */
   async report(viewer: AuthUser, id: string) {
-    const project = await this.visibleToPanel(viewer, id);
+    const { part, project } = await this.partOf(viewer, id);
+    if (!seesPanel(part)) throw notFound(id);
     const synthesis = await this.projects.synthesis(id);
     if (!synthesis) throw new DomainError('INVALID_STATE', `the project is ${project.status}; the synthesis report is not ready`);
-    return { projectId: id, createdAt: synthesis.createdAt.toISOString(), ...synthesis.report };
+    const rounds = informationRounds(...(await this.informationOf(id)));
+    return { projectId: id, createdAt: synthesis.createdAt.toISOString(), ...synthesis.report, information: presentInformation(rounds, part, []) };
+  }
+
+  /** The caller's part in the project (404 for an unknown one), with the tasks it follows from. */
+  private async partOf(viewer: AuthUser, id: string): Promise<{ part: ProjectPart; project: ProjectEntity; ownTasks: ReviewTaskEntity[] }> {
+    const found = await this.projects.participation(id, viewer.id);
+    if (!found) throw notFound(id);
+    return { part: partIn(viewer, found.project, found.ownTasks), project: found.project, ownTasks: found.ownTasks };
+  }
+
+  private async informationOf(id: string): Promise<[DecisionEntity[], InformationResponseEntity[]]> {
+    const { decisions, information } = await this.projects.informationRecord(id);
+    return [decisions, information];
   }
 
   async decide(manager: AuthUser, id: string, dto: DecisionDto, requestId: string) {
@@ -185,15 +234,11 @@ export class ProjectsService {
 
   private async readDetail(viewer: AuthUser, id: string): Promise<TaggedDetail> {
     const record = await this.projects.record(id);
-    if (!record || !(await this.canSee(viewer, record.project))) throw notFound(id);
+    const part = record ? partIn(viewer, record.project, record.tasks) : 'none';
+    if (!record || part === 'none') throw notFound(id);
     const names = await this.users.namesByIds(record.tasks.map((t) => t.assigneeId));
-    const body = presentProjectDetail(record, viewer, names);
+    const body = presentProjectDetail(record, part, viewer.id, names);
     return { etag: representationTag(body), body };
-  }
-
-  private async canSee(viewer: AuthUser, project: ProjectEntity): Promise<boolean> {
-    if (seesEverything(viewer) || project.submittedBy === viewer.id) return true;
-    return hasRole(viewer, 'reviewer') && this.projects.isReviewerOn(project.id, viewer.id);
   }
 }
 

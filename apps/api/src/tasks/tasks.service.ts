@@ -1,25 +1,37 @@
 import { Injectable } from '@nestjs/common';
 import { DomainError, ReviewInput, rubricFor, validateReview } from '@dueflow/domain';
-import { ReviewTaskEntity, TaskListRow, TaskStore } from '@dueflow/persistence';
+import { ProjectTie, ReviewTaskEntity, TaskListRow, TaskStore } from '@dueflow/persistence';
 import { AuthUser, seesEverything } from '../auth/auth-user';
+import { ProjectPart, partIn, seesWholeProject } from '../auth/project-part';
 import { ProcessGateway } from '../infrastructure/process.gateway';
 import { presentReview } from '../projects/project.presenter';
 import { DeclineDto, ListTasksQuery, ReviewDto } from './task.dto';
 
 const TASK_PAGE = 200;
 
-function presentTask(task: TaskListRow | ReviewTaskEntity) {
+/** A task; `withProject` false leaves out its project (the assignee declined it for a conflict). */
+function presentTask(task: TaskListRow | ReviewTaskEntity, withProject: boolean) {
   return {
     id: task.id,
     projectId: task.projectId,
-    project: task.project ? { id: task.project.id, name: task.project.name, company: task.project.company, sector: task.project.sector } : undefined,
+    project: task.project && withProject ? { id: task.project.id, name: task.project.name, company: task.project.company, sector: task.project.sector } : undefined,
     track: task.track,
+    round: task.round,
     status: task.status,
     dueAt: task.dueAt.toISOString(),
     assignee: { id: task.assigneeId, name: task.assignee?.name ?? null },
     createdAt: task.createdAt.toISOString(),
     closedAt: task.closedAt?.toISOString() ?? null,
   };
+}
+
+/** The viewer's part in each project they are tied to (project-part.ts); untied projects are absent. */
+function partsByProject(viewer: AuthUser, ties: readonly ProjectTie[]): Map<string, ProjectPart> {
+  const byProject = new Map<string, ProjectTie[]>();
+  for (const tie of ties) byProject.set(tie.projectId, [...(byProject.get(tie.projectId) ?? []), tie]);
+  return new Map(
+    [...byProject].map(([projectId, list]) => [projectId, partIn(viewer, { submittedBy: list[0]!.submittedBy }, list.flatMap((t) => (t.task ? [t.task] : [])))]),
+  );
 }
 
 @Injectable()
@@ -29,23 +41,39 @@ export class TasksService {
     private readonly process: ProcessGateway,
   ) {}
 
+  /**
+   * A reviewer lists their own tasks; managers and admins every task, except others' tasks on the
+   * projects where their part is not the manager's (they review it, submitted it, or declined it).
+   */
   async list(viewer: AuthUser, query: ListTasksQuery) {
+    const parts = partsByProject(viewer, await this.tasks.tiesOf(viewer.id));
+    const all = seesEverything(viewer);
     const rows = await this.tasks.list({
       ...query,
-      assigneeId: seesEverything(viewer) ? undefined : viewer.id,
+      assigneeId: all ? undefined : viewer.id,
+      hideOthersOn: all ? { viewerId: viewer.id, projectIds: [...parts].filter(([, part]) => !seesWholeProject(part)).map(([id]) => id) } : undefined,
       limit: TASK_PAGE,
     });
-    return { items: rows.map(presentTask) };
+    return { items: rows.map((row) => presentTask(row, parts.get(row.projectId) !== 'none')) };
   }
 
   async detail(viewer: AuthUser, id: string) {
-    const task = await this.visibleTask(viewer, id);
+    const { task, part } = await this.visibleTask(viewer, id);
     const review = await this.tasks.reviewFor(task.id);
+    const withProject = part !== 'none';
     return {
-      ...presentTask(task),
-      project: task.project
-        ? { id: task.project.id, name: task.project.name, company: task.project.company, sector: task.project.sector, summary: task.project.summary, totalInvestment: { amount: task.project.totalInvestment, currency: task.project.currency } }
-        : undefined,
+      ...presentTask(task, withProject),
+      project:
+        task.project && withProject
+          ? {
+              id: task.project.id,
+              name: task.project.name,
+              company: task.project.company,
+              sector: task.project.sector,
+              summary: task.project.summary,
+              totalInvestment: { amount: task.project.totalInvestment, currency: task.project.currency },
+            }
+          : undefined,
       rubric: rubricFor(task.track),
       review: review ? presentReview(review) : null,
     };
@@ -68,10 +96,17 @@ export class TasksService {
     );
   }
 
-  private async visibleTask(viewer: AuthUser, id: string): Promise<ReviewTaskEntity> {
+  /**
+   * The assignee always sees their own task. Someone else's only a manager or admin whose part in
+   * its project is the manager's: while they review the project themselves, others' tasks on it do
+   * not exist for them.
+   */
+  private async visibleTask(viewer: AuthUser, id: string): Promise<{ task: ReviewTaskEntity; part: ProjectPart }> {
     const task = await this.tasks.findWithProject(id);
-    if (!task || !(seesEverything(viewer) || task.assigneeId === viewer.id)) throw new DomainError('NOT_FOUND', `no task ${id}`);
-    return task;
+    if (!task || !task.project) throw new DomainError('NOT_FOUND', `no task ${id}`);
+    const part = partIn(viewer, task.project, await this.tasks.tasksOf(task.projectId, viewer.id));
+    if (task.assigneeId !== viewer.id && !seesWholeProject(part)) throw new DomainError('NOT_FOUND', `no task ${id}`);
+    return { task, part };
   }
 
   /** Only the assignee acts on a task; to anyone else it does not exist. */

@@ -27,6 +27,10 @@ export class ReviewTaskEntity {
   @Column({ type: 'int' })
   attempt!: number;
 
+  /** The track's review round the workflow assigned the task in: 0 first, +1 per re-opening. */
+  @Column({ type: 'int', default: 0 })
+  round!: number;
+
   @Column({ name: 'assignee_id', type: 'uuid' })
   assigneeId!: string;
 

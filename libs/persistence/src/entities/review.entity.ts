@@ -25,6 +25,10 @@ export class ReviewEntity {
   @Column({ type: 'text' })
   track!: Track;
 
+  /** The round of the task the review answers (copied from it when the review is recorded). */
+  @Column({ type: 'int', default: 0 })
+  round!: number;
+
   @Column({ type: 'jsonb' })
   scores!: Record<string, number>;
 

@@ -20,7 +20,6 @@ import {
   ConflictEntity,
   DecisionEntity,
   InformationResponseEntity,
-  ReviewEntity,
   ReviewTaskEntity,
   SigningEntity,
   SynthesisEntity,
@@ -69,6 +68,8 @@ export class ProcessStore {
             track: input.track,
             slot: missing[i]!.slot,
             attempt: missing[i]!.attempt,
+            // An attempt scheduled before rounds were passed has none: the column's default (0) applies.
+            round: input.round,
             assigneeId,
             status: 'open',
             dueAt: new Date(input.dueAt),
@@ -107,24 +108,24 @@ export class ProcessStore {
 
   recordReview(input: RecordReviewInput): Promise<void> {
     return this.step(input, async (em) => {
-      await em
-        .createQueryBuilder()
-        .insert()
-        .into(ReviewEntity)
-        .values({
-          taskId: input.taskId,
-          projectId: input.projectId,
-          reviewerId: input.reviewerId,
-          track: input.track,
-          scores: input.review.scores,
-          recommendation: input.review.recommendation,
-          riskPoints: input.review.riskPoints,
-          comments: input.review.comments,
-          coInvestment: input.review.coInvestment ?? null,
-          submittedAt: new Date(input.event.occurredAt),
-        })
-        .orIgnore()
-        .execute();
+      // The review's round is its task's, as the assignment stored it: one owner for the fact.
+      await em.query(
+        `INSERT INTO reviews (task_id, project_id, reviewer_id, track, round, scores, recommendation, risk_points, comments, co_investment, submitted_at)
+         SELECT t.id, $2, $3, $4, t.round, $5::jsonb, $6, $7::jsonb, $8, $9::jsonb, $10 FROM review_tasks t WHERE t.id = $1
+         ON CONFLICT DO NOTHING`,
+        [
+          input.taskId,
+          input.projectId,
+          input.reviewerId,
+          input.track,
+          JSON.stringify(input.review.scores),
+          input.review.recommendation,
+          JSON.stringify(input.review.riskPoints),
+          input.review.comments,
+          input.review.coInvestment ? JSON.stringify(input.review.coInvestment) : null,
+          new Date(input.event.occurredAt),
+        ],
+      );
       await em.update(ReviewTaskEntity, { id: input.taskId }, { status: 'submitted', closedAt: new Date(input.event.occurredAt) });
     });
   }
@@ -368,6 +369,7 @@ function toTaskView(task: ReviewTaskEntity): TaskView {
   return {
     taskId: task.id,
     track: task.track,
+    round: task.round,
     slot: task.slot,
     attempt: task.attempt,
     assigneeId: task.assigneeId,

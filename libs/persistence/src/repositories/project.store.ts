@@ -5,6 +5,7 @@ import { DEFAULT_POLICY } from '@dueflow/domain';
 import type { Money, ProjectSource, ProjectStage, ProjectStatus, Sector } from '@dueflow/domain';
 import {
   DecisionEntity,
+  InformationResponseEntity,
   ProjectEntity,
   ReviewEntity,
   ReviewTaskEntity,
@@ -50,6 +51,20 @@ export interface ProjectRecord {
   synthesis: SynthesisEntity | null;
   decisions: DecisionEntity[];
   signing: SigningEntity | null;
+  /** The officer's answers to information requests, by round. */
+  information: InformationResponseEntity[];
+}
+
+/** A project with the tasks one person holds or held on it: what their part in it follows from. */
+export interface Participation {
+  project: ProjectEntity;
+  ownTasks: ReviewTaskEntity[];
+}
+
+/** The information requests of a project (the request_info decisions, in order) and the answers. */
+export interface InformationRecord {
+  decisions: DecisionEntity[];
+  information: InformationResponseEntity[];
 }
 
 /** What a list page holds of each project: the columns its summary shows. */
@@ -212,14 +227,35 @@ export class ProjectStore {
     const em = this.dataSource.manager;
     const project = await em.findOneBy(ProjectEntity, { id });
     if (!project) return null;
-    const [tasks, reviews, synthesis, decisions, signing] = await Promise.all([
+    const [tasks, reviews, synthesis, decisions, signing, information] = await Promise.all([
       em.find(ReviewTaskEntity, { where: { projectId: id }, order: { track: 'ASC', slot: 'ASC', attempt: 'ASC' } }),
       em.find(ReviewEntity, { where: { projectId: id }, order: { submittedAt: 'ASC' } }),
       em.findOneBy(SynthesisEntity, { projectId: id }),
       em.find(DecisionEntity, { where: { projectId: id }, order: { seq: 'ASC' } }),
       em.findOneBy(SigningEntity, { projectId: id }),
+      em.find(InformationResponseEntity, { where: { projectId: id }, order: { round: 'ASC' } }),
     ]);
-    return { project, tasks, reviews, synthesis, decisions, signing };
+    return { project, tasks, reviews, synthesis, decisions, signing, information };
+  }
+
+  /** The project and the tasks `userId` holds or held on it; null for an unknown project. */
+  async participation(projectId: string, userId: string): Promise<Participation | null> {
+    const em = this.dataSource.manager;
+    const [project, ownTasks] = await Promise.all([
+      em.findOneBy(ProjectEntity, { id: projectId }),
+      em.find(ReviewTaskEntity, { where: { projectId, assigneeId: userId }, order: { createdAt: 'ASC' } }),
+    ]);
+    return project ? { project, ownTasks } : null;
+  }
+
+  /** The project's request_info decisions and the officer's answers, for the report. */
+  async informationRecord(projectId: string): Promise<InformationRecord> {
+    const em = this.dataSource.manager;
+    const [decisions, information] = await Promise.all([
+      em.find(DecisionEntity, { where: { projectId, outcome: 'request_info' }, order: { seq: 'ASC' } }),
+      em.find(InformationResponseEntity, { where: { projectId }, order: { round: 'ASC' } }),
+    ]);
+    return { decisions, information };
   }
 
   synthesis(projectId: string): Promise<SynthesisEntity | null> {

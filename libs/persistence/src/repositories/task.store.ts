@@ -8,11 +8,20 @@ export interface TaskListQuery {
   projectId?: string;
   track?: Track;
   assigneeId?: string;
+  /** Leaves out the tasks of others on these projects (the viewer's own stay). */
+  hideOthersOn?: { viewerId: string; projectIds: readonly string[] };
   limit: number;
 }
 
+/** One tie of a person to a project: a task they hold or held on it, or (no task) their submission. */
+export interface ProjectTie {
+  projectId: string;
+  submittedBy: string;
+  task: Pick<ReviewTaskEntity, 'assigneeId' | 'status' | 'declinedForConflict'> | null;
+}
+
 /** A task as a list shows it: its own columns, its project's name and its assignee's. */
-export interface TaskListRow extends Pick<ReviewTaskEntity, 'id' | 'projectId' | 'track' | 'status' | 'dueAt' | 'createdAt' | 'closedAt' | 'assigneeId'> {
+export interface TaskListRow extends Pick<ReviewTaskEntity, 'id' | 'projectId' | 'track' | 'round' | 'status' | 'dueAt' | 'createdAt' | 'closedAt' | 'assigneeId'> {
   project: Pick<ProjectEntity, 'id' | 'name' | 'company' | 'sector'> | null;
   assignee: { id: string; name: string } | null;
 }
@@ -21,6 +30,7 @@ interface TaskListSqlRow {
   id: string;
   project_id: string;
   track: Track;
+  round: number;
   status: TaskStatus;
   due_at: Date;
   created_at: Date;
@@ -47,8 +57,12 @@ export class TaskStore {
     if (query.projectId) filter.where(`t.project_id = ${filter.bind(query.projectId)}`);
     if (query.track) filter.where(`t.track = ${filter.bind(query.track)}`);
     if (query.assigneeId) filter.where(`t.assignee_id = ${filter.bind(query.assigneeId)}`);
+    if (query.hideOthersOn && query.hideOthersOn.projectIds.length > 0) {
+      const { viewerId, projectIds } = query.hideOthersOn;
+      filter.where(`(t.assignee_id = ${filter.bind(viewerId)} OR t.project_id <> ALL(${filter.bind([...projectIds])}::uuid[]))`);
+    }
     const rows: TaskListSqlRow[] = await this.dataSource.query(
-      `SELECT t.id, t.project_id, t.track, t.status, t.due_at, t.created_at, t.closed_at, t.assignee_id,
+      `SELECT t.id, t.project_id, t.track, t.round, t.status, t.due_at, t.created_at, t.closed_at, t.assignee_id,
               p.name AS project_name, p.company AS project_company, p.sector AS project_sector, u.name AS assignee_name
          FROM review_tasks t
          LEFT JOIN projects p ON p.id = t.project_id
@@ -62,6 +76,7 @@ export class TaskStore {
       id: r.id,
       projectId: r.project_id,
       track: r.track,
+      round: r.round,
       status: r.status,
       dueAt: r.due_at,
       createdAt: r.created_at,
@@ -80,6 +95,31 @@ export class TaskStore {
   /** The task with its project and assignee, for its detail page. */
   findWithProject(id: string): Promise<ReviewTaskEntity | null> {
     return this.dataSource.getRepository(ReviewTaskEntity).findOne({ where: { id }, relations: { project: true, assignee: true } });
+  }
+
+  /**
+   * Every project `userId` is tied to: those they hold or held a task on (one row per task) and
+   * those they submitted (one row, no task). What their part in each follows from.
+   */
+  async tiesOf(userId: string): Promise<ProjectTie[]> {
+    const rows: Array<{ project_id: string; submitted_by: string; status: TaskStatus | null; declined_for_conflict: boolean | null }> = await this.dataSource.query(
+      `SELECT t.project_id, p.submitted_by, t.status, t.declined_for_conflict
+         FROM review_tasks t JOIN projects p ON p.id = t.project_id
+        WHERE t.assignee_id = $1
+       UNION ALL
+       SELECT p.id, p.submitted_by, NULL, NULL FROM projects p WHERE p.submitted_by = $1`,
+      [userId],
+    );
+    return rows.map((r) => ({
+      projectId: r.project_id,
+      submittedBy: r.submitted_by,
+      task: r.status === null ? null : { assigneeId: userId, status: r.status, declinedForConflict: r.declined_for_conflict },
+    }));
+  }
+
+  /** The tasks `userId` holds or held on the project. */
+  tasksOf(projectId: string, userId: string): Promise<ReviewTaskEntity[]> {
+    return this.dataSource.getRepository(ReviewTaskEntity).findBy({ projectId, assigneeId: userId });
   }
 
   reviewFor(taskId: string): Promise<ReviewEntity | null> {

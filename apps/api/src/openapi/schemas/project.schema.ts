@@ -4,7 +4,7 @@ import type { StatusAnswer as StatusAnswerType } from '@dueflow/contract';
 import type { ChainVerdict } from '@dueflow/persistence';
 import { Policy } from './policy.schema';
 import { Review } from './review.schema';
-import { Count, Money, PersonRef, ProjectStatus, Sector, TaskStatus, Timestamp, Uuid, component, keyed, sameShape } from './registry';
+import { Count, Money, PersonRef, ProjectStatus, Sector, TaskStatus, Timestamp, Track, Uuid, component, partialKeyed, sameShape } from './registry';
 import { SynthesisReport } from './synthesis.schema';
 
 /** A project as lists and submissions show it. */
@@ -35,25 +35,63 @@ export const ProjectPage = component(
 const PanelTask = z.object({
   id: Uuid,
   status: TaskStatus,
+  round: Count.describe('the track\'s review round the task was assigned in'),
   slot: z.int().min(0),
   attempt: z.int().min(0),
-  assignee: PersonRef,
+  assignee: PersonRef.optional().describe('omitted for the project\'s officer: reviewers are anonymous to the submitter'),
   dueAt: Timestamp,
   closedAt: Timestamp.nullable(),
 });
 
-/** One review track of a project: its quorum, and the tasks and reviews the caller may see. */
+const TrackStatus = z.enum(['pending', 'in_review', 'complete', 'short_of_quorum']);
+
+/** An earlier review round of a track (before a manager re-opened it): what it had, for managers and admins. */
+const EarlierRound = z.object({
+  round: Count,
+  status: TrackStatus,
+  submitted: Count,
+  tasks: z.array(PanelTask),
+  reviews: z.array(Review),
+});
+
+/**
+ * One review track of a project in its current round: the round's status (from the tasks and
+ * reviews the workflow recorded for that round), its quorum, and the tasks and reviews the caller
+ * may see. A re-opened track starts again at `pending`/`in_review` in its new round.
+ */
 export const TrackPanel = component(
   'TrackPanel',
   z.object({
-    status: z.enum(['pending', 'in_review', 'complete', 'short_of_quorum']),
+    round: Count.describe('the current review round: 0 first, +1 each time a manager re-opens the track'),
+    status: TrackStatus.describe('of the current round'),
     required: Count,
-    submitted: Count,
-    tasks: z.array(PanelTask),
-    reviews: z.array(Review),
+    submitted: Count.describe('reviews submitted in the current round'),
+    tasks: z.array(PanelTask).describe('of the current round (a reviewer: their own, of any round)'),
+    reviews: z.array(Review).describe('of the current round (a reviewer: their own, of any round)'),
+    earlierRounds: z.array(EarlierRound).optional().describe('managers and admins: the rounds before the current one, oldest first'),
   }),
 );
 export type TrackPanel = z.output<typeof TrackPanel>;
+
+/**
+ * One information request of a manager (`request_info`) and the officer's answers, round by round.
+ * A reviewer of a re-opened round reads the rounds up to the one that re-opened it, without who
+ * asked or answered.
+ */
+export const InformationRound = component(
+  'InformationRound',
+  z.object({
+    round: z.int().min(1),
+    questions: z.array(z.string()),
+    answers: z.array(z.string()).describe('empty while the officer has not answered'),
+    reopenTracks: z.array(Track),
+    requestedAt: Timestamp,
+    requestedBy: Uuid.optional().describe('the manager who asked (not shown to reviewers)'),
+    answeredAt: Timestamp.nullable(),
+    answeredBy: Uuid.nullable().optional().describe('the officer who answered (not shown to reviewers)'),
+  }),
+);
+export type InformationRound = z.output<typeof InformationRound>;
 
 const Decision = z.object({
   seq: z.int().min(1),
@@ -78,10 +116,11 @@ export const ProjectDetail = component(
     contact: z.record(z.string(), z.string()).nullable(),
     policyVersion: z.int().min(0),
     policy: Policy.describe('the policy snapshot the project runs under'),
-    tracks: keyed(TRACKS, TrackPanel),
+    tracks: partialKeyed(TRACKS, TrackPanel).describe('every track for the officer, managers and admins; a reviewer gets only the track(s) they review on'),
     synthesis: SynthesisReport.nullable().describe('once ready, for the panel; null for reviewers'),
-    decisions: z.array(Decision),
-    signing: Signing.nullable(),
+    decisions: z.array(Decision).describe('empty for reviewers'),
+    information: z.array(InformationRound).describe('the information requests and answers the caller may read (see InformationRound)'),
+    signing: Signing.nullable().describe('null for reviewers'),
   }),
 );
 export type ProjectDetail = z.output<typeof ProjectDetail>;
@@ -91,10 +130,16 @@ export const TimelineEvent = component(
   z.object({
     seq: z.int().min(0),
     type: z.string().describe('submitted, reviewers_assigned, decision_recorded, ... (docs/api-extensions.md)'),
-    actor: z.object({ id: Uuid.nullable(), name: z.string().nullable() }).describe('id null: dueflow itself'),
+    actor: z.object({ id: Uuid.nullable(), name: z.string().nullable() }).describe('id null: dueflow itself (name `dueflow`), or withheld from the caller (name null)'),
     at: Timestamp,
-    data: z.record(z.string(), z.unknown()),
-    hash: z.string().describe('this event\'s link in the project\'s audit hash chain'),
+    data: z
+      .record(z.string(), z.unknown())
+      .describe('managers and admins: as recorded; the officer and reviewers: only the fields their part may see (see docs/api-extensions.md)'),
+    information: z
+      .object({ round: z.int().min(1), questions: z.array(z.string()), answers: z.array(z.string()) })
+      .optional()
+      .describe('information_provided, for the officer, managers and admins: the questions and answers (kept out of `data`, which the hash covers as recorded)'),
+    hash: z.string().describe('this event\'s link in the project\'s audit hash chain (over the event as recorded)'),
   }),
 );
 export type TimelineEvent = z.output<typeof TimelineEvent>;
@@ -125,7 +170,14 @@ export const TimelineVerification = component(
 );
 sameShape<z.output<typeof TimelineVerification>, ChainVerdict & { projectId: string }>(true);
 
-export const ProjectReport = component('ProjectReport', SynthesisReport.extend({ projectId: Uuid, createdAt: Timestamp }));
+export const ProjectReport = component(
+  'ProjectReport',
+  SynthesisReport.extend({
+    projectId: Uuid,
+    createdAt: Timestamp,
+    information: z.array(InformationRound).describe('the managers\' information requests and the officer\'s answers, round by round'),
+  }),
+);
 
 /** What every process action (review, decision, signing, withdrawal...) answers: the project's status after it. */
 export const StatusAnswer = component('StatusAnswer', z.object({ status: ProjectStatus }));

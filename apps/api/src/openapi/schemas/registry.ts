@@ -26,6 +26,11 @@ export function keyed<K extends string, S extends z.ZodType>(keys: readonly K[],
   return z.object(Object.fromEntries(keys.map((key) => [key, value])) as Record<K, S>);
 }
 
+/** An object with some of these keys, each holding `value` (what the caller may see of each track...). */
+export function partialKeyed<K extends string, S extends z.ZodType>(keys: readonly K[], value: S) {
+  return z.object(Object.fromEntries(keys.map((key) => [key, value.optional()])) as Record<K, z.ZodOptional<S>>);
+}
+
 /** `true` only when A and B are assignable to each other. */
 export type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 

@@ -14,8 +14,9 @@ export const Review = component(
   z.object({
     id: Uuid,
     taskId: Uuid,
-    reviewerId: Uuid,
+    reviewerId: Uuid.optional().describe('omitted for the project\'s officer: reviewers are anonymous to the submitter'),
     track: Track,
+    round: z.int().min(0).describe('the track\'s review round the review belongs to: 0 first, +1 each time the track is re-opened'),
     scores: z.record(z.string(), z.int().min(MIN_SCORE).max(MAX_SCORE)).describe('criterion key → score'),
     recommendation: Recommendation,
     riskPoints: z.array(RiskPoint),

@@ -10,8 +10,9 @@ export const TaskSummary = component(
   z.object({
     id: Uuid,
     projectId: Uuid,
-    project: TaskProject.optional(),
+    project: TaskProject.optional().describe('omitted once the assignee declined the task for a conflict of interest'),
     track: Track,
+    round: z.int().min(0).describe('the track\'s review round the task was assigned in'),
     status: TaskStatus,
     dueAt: Timestamp,
     assignee: PersonRef,
