@@ -45,6 +45,8 @@ export interface ProjectChange {
 
 export interface AssignReviewersInput extends ProjectChange {
   company: string;
+  /** The project's unified social credit code, when it has one: conflicts are matched on it. */
+  creditCode?: string;
   sector: Sector;
   track: Track;
   slots: Array<{ slot: number; attempt: number }>;

@@ -90,6 +90,7 @@ export function presentProjectDetail(record: ProjectRecord, viewer: AuthUser, na
   ) as ProjectDetail['tracks']; // one entry per track: TRACKS is the whole key set
   return {
     ...presentProjectSummary(project),
+    creditCode: project.creditCode,
     expectedAnnualOutput: project.expectedAnnualOutput,
     landAreaMu: project.landAreaMu,
     headcount: project.headcount,
