@@ -41,17 +41,17 @@ export const CoInvestmentInput = closed({ willing: bool(), amount: MoneyInput.op
   error: 'is only allowed when willing is true',
 });
 
-const SCORE = `must be an integer from ${MIN_SCORE} to ${MAX_SCORE}`;
-
 /**
  * A review. Whether its scores fit the task's rubric (every criterion of the track, nothing else)
  * depends on the task, so reviewProblems() adds the domain's rubric rules to this shape.
  */
 export const ReviewBody = closed(
   {
+    // Which keys and what range is the rubric's rule (rubricProblems), checked with the task's track
+    // so that a missing criterion and an out-of-range one are reported together; the document says it.
     scores: z
-      .record(z.string(), z.int({ error: SCORE }).min(MIN_SCORE, { error: SCORE }).max(MAX_SCORE, { error: SCORE }), { error: 'must be an object of criterion scores' })
-      .describe("every criterion key of the task's rubric, each scored"),
+      .record(z.string(), z.unknown(), { error: 'must be an object of criterion scores' })
+      .meta({ description: "every criterion key of the task's rubric, each scored", additionalProperties: { type: 'integer', minimum: MIN_SCORE, maximum: MAX_SCORE } }),
     recommendation: oneOf(RECOMMENDATIONS),
     riskPoints: z
       .array(RiskPointInput, { error: `must be an array of at most ${MAX_RISK_POINTS} risk points` })
