@@ -8,6 +8,12 @@ import { z } from 'zod';
  */
 const FORBIDDEN_IN_TEXT = /(?![\t\n])\p{Cc}|\p{Cs}|\p{Noncharacter_Code_Point}/u;
 
+/**
+ * The rule's control-character part as a JSON Schema pattern, for the OpenAPI document (and the
+ * fuzzer, which finds text fields by it). Unpaired surrogates and noncharacters are refused too.
+ */
+export const TEXT_PATTERN = '^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$';
+
 export const FORBIDDEN_TEXT_PROBLEM = 'must not contain control characters (other than tab and newline), unpaired surrogates or noncharacters';
 
 /** The first character the text rule refuses, or undefined when the text is fine. */
@@ -49,7 +55,7 @@ export function text({ min = 0, max }: TextOptions) {
     }, { error: lengthProblem(min, max) })
     .refine((s) => min === 0 || s.trim() !== '', { error: 'must not be blank' })
     // JSON Schema counts code points too, so the document states the same limits the rule enforces.
-    .meta(min > 0 ? { minLength: min, maxLength: max } : { maxLength: max });
+    .meta({ ...(min > 0 ? { minLength: min } : {}), maxLength: max, pattern: TEXT_PATTERN });
 }
 
 /** A list of texts, each under the text rule. */
