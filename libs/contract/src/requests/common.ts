@@ -18,8 +18,8 @@ export const bool = () => z.boolean({ error: 'must be true or false' });
 export const uuid = () => z.uuid({ error: 'must be a UUID' });
 
 /**
- * An e-mail address: ASCII local part and domain, as class-validator's IsEmail accepted them in
- * practice (internationalised addresses would need SMTPUTF8 all the way to the mail server).
+ * An e-mail address, ASCII only: internationalised addresses would need SMTPUTF8 all the way to the
+ * mail server, and an ASCII address cannot carry a control or invisible character.
  */
 export const email = () =>
   z
