@@ -2,7 +2,10 @@ import { checkRequest } from './check';
 import { ConflictRequest, CreateUserRequest } from './user.request';
 import { CreateProjectRequest, DecisionBody, ListProjectsQuery, SIGNING_CLOCK_SKEW_MS, SigningBody } from './project.request';
 import { PolicyReplacement } from './policy.request';
+import { z } from 'zod';
 import { DEFAULT_POLICY } from '@dueflow/domain';
+import { REQUEST_SCHEMAS } from './index';
+import { TEXT_PATTERN } from './text';
 
 const problemsOf = (schema: Parameters<typeof checkRequest>[0], value: unknown) => {
   const checked = checkRequest(schema, value);
@@ -69,5 +72,36 @@ describe('request schemas', () => {
         { field: 'sectors', problem: 'must be a non-empty list of sectors, none repeated' },
       ]),
     );
+  });
+});
+
+describe('every request schema', () => {
+  interface Node {
+    $ref?: string;
+    type?: string;
+    enum?: unknown[];
+    format?: string;
+    pattern?: string;
+    properties?: Record<string, Node>;
+    items?: Node;
+  }
+  const registry = z.registry<{ id: string }>();
+  for (const [id, schema] of Object.entries(REQUEST_SCHEMAS)) registry.add(schema, { id });
+  const json = z.toJSONSchema(registry, { io: 'input', uri: (id) => `#${id}` }).schemas as Record<string, Node>;
+  const resolve = (node: Node) => (node.$ref ? json[node.$ref.slice(1)]! : node);
+
+  /** Strings that are not free text: each checked by its own pattern, or (a password) never stored. */
+  const NOT_TEXT = new Set(['password', 'creditCode', 'reviewDeadline', 'reminderBefore', 'decisionDeadline', 'signingDeadline']);
+
+  it('puts every free-text string field under the text rule (a new field cannot skip it)', () => {
+    const untreated: string[] = [];
+    const walk = (node: Node, path: string, key: string) => {
+      const s = resolve(node);
+      if (s.type === 'string' && !s.enum && !s.format && !NOT_TEXT.has(key) && s.pattern !== TEXT_PATTERN) untreated.push(path);
+      for (const [k, child] of Object.entries(s.properties ?? {})) walk(child, `${path}.${k}`, k);
+      if (s.items) walk(s.items, `${path}[]`, key);
+    };
+    for (const id of Object.keys(json)) walk({ $ref: `#${id}` }, id, '');
+    expect(untreated).toEqual([]);
   });
 });
