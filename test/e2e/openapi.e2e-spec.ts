@@ -127,19 +127,24 @@ describe('the OpenAPI document', () => {
     expect(stats.responses).toHaveProperty('403');
   });
 
-  it('generates request schemas from the DTOs\' validation rules', () => {
+  it('generates request schemas from the zod schemas the API validates with', () => {
     const create = schemaNamed(operation('POST', '/projects')!.requestBody.content['application/json'].schema.$ref);
     expect(create.required).toEqual(expect.arrayContaining(['name', 'company', 'sector', 'totalInvestment', 'source', 'summary']));
     expect(create.required).not.toContain('stage');
     expect(create.additionalProperties).toBe(false);
     expect(create.properties.name).toMatchObject({ type: 'string', minLength: 1, maxLength: 200 });
     expect(create.properties.sector.enum).toEqual([...SECTORS]);
-    expect(create.properties.totalInvestment).toEqual({ $ref: '#/components/schemas/MoneyDto' });
-    expect(schemaNamed('MoneyDto').properties.amount).toMatchObject({ type: 'integer', minimum: 0 });
+    expect(create.properties.totalInvestment).toEqual({ $ref: '#/components/schemas/MoneyInput' });
+    expect(schemaNamed('MoneyInput').properties.amount).toMatchObject({ type: 'integer', minimum: 0 });
+    expect(create.properties.creditCode).toMatchObject({ type: 'string', minLength: 18, maxLength: 18 });
 
     const review = schemaNamed(operation('POST', '/tasks/:id/review')!.requestBody.content['application/json'].schema.$ref);
-    expect(review.properties.riskPoints).toMatchObject({ type: 'array', maxItems: 50, items: { $ref: '#/components/schemas/RiskPointDto' } });
+    expect(review.properties.riskPoints).toMatchObject({ type: 'array', maxItems: 50, items: { $ref: '#/components/schemas/RiskPointInput' } });
     expect(review.properties.scores.additionalProperties).toMatchObject({ type: 'integer', minimum: 1, maximum: 5 });
+
+    const policy = schemaNamed(operation('PUT', '/policy')!.requestBody.content['application/json'].schema.$ref);
+    expect(policy.required).toEqual(expect.arrayContaining(['version', 'reviewersPerTrack', 'quorum']));
+    expect(operation('PUT', '/policy')!.responses).toHaveProperty('409');
 
     const listParams = Object.fromEntries(operation('GET', '/projects')!.parameters.map((p: Json) => [p.name, p]));
     expect(listParams.status).toMatchObject({ in: 'query', required: false, schema: { enum: [...PROJECT_STATUSES] } });

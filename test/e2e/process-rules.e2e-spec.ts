@@ -20,12 +20,14 @@ describe('the process rules, over HTTP with a real worker', () => {
 
   beforeAll(async () => ({ stack, http } = await startDueflowWithClient()));
   afterAll(async () => {
-    await http?.as(ADMIN, 'PUT', '/policy', { body: DEFAULT_POLICY });
+    if (http) await usePolicy(DEFAULT_POLICY);
     await stack?.stop();
   });
 
+  /** PUT /policy replaces the version read just before (optimistic concurrency). */
   async function usePolicy(policy: object) {
-    const res = await http.as(ADMIN, 'PUT', '/policy', { body: policy });
+    const { version } = (await http.as(ADMIN, 'GET', '/policy')).body;
+    const res = await http.as(ADMIN, 'PUT', '/policy', { body: { ...policy, version } });
     expect(res.status).toBe(200);
   }
 

@@ -140,8 +140,11 @@ export class Traffic {
    * any final state), and enough reviewers for every panel.
    */
   async prepare(): Promise<void> {
+    // PUT /policy takes the version it replaces (optimistic concurrency).
+    const current = await this.client.call(ADMIN, 'GET', '/policy');
     const policy = await this.client.call(ADMIN, 'PUT', '/policy', {
       body: {
+        version: current.body.version,
         reviewersPerTrack: { expert: 2, vc: 1, academic: 1 },
         quorum: { expert: 2, vc: 1, academic: 1 },
         reviewDeadline: 'P14D',

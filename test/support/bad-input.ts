@@ -11,26 +11,9 @@ import { createHmac } from 'node:crypto';
 import { Agent, IncomingHttpHeaders, request as httpRequest } from 'node:http';
 import fc from 'fast-check';
 import type { DataSource } from 'typeorm';
-import {
-  CURRENCIES,
-  DECISION_OUTCOMES,
-  DEFAULT_POLICY,
-  MAX_CATEGORY_LENGTH,
-  MAX_COMMENTS_LENGTH,
-  MAX_DESCRIPTION_LENGTH,
-  MAX_RISK_POINTS,
-  PROJECT_SOURCES,
-  PROJECT_STAGES,
-  PROJECT_STATUSES,
-  RECOMMENDATIONS,
-  ROLES,
-  RUBRICS,
-  Role,
-  SECTORS,
-  SEVERITIES,
-  TASK_STATUSES,
-  TRACKS,
-} from '@dueflow/domain';
+import { z } from 'zod';
+import { REQUEST_SCHEMAS, TEXT_PATTERN } from '@dueflow/contract';
+import { DEFAULT_POLICY, PROJECT_STATUSES, ROLES, RUBRICS, Role, SECTORS, TASK_STATUSES, TRACKS } from '@dueflow/domain';
 import type { RegisteredRoute } from '@dueflow/api';
 import { projectBody, reviewBody } from './factories';
 
@@ -166,8 +149,6 @@ function badStringArray(opts: { minItems?: number; maxItems: number; maxLength: 
 /** Where a nested object is expected: scalars, and arrays (which class-validator might walk into). */
 const badObject = fc.oneof(fc.string(), fc.integer(), fc.boolean(), fc.constant([]), fc.constant(['x']), fc.constant([{ amount: 1, currency: 'CNY' }]));
 
-/** A money object, broken. */
-const badMoney = fc.oneof(badObject, fc.constant({}), fc.constant({ amount: 1 }), fc.constant({ currency: 'CNY' }));
 
 const badDuration = fc.oneof(fc.constantFrom('P1Y', 'P1M', 'two weeks', 'PT0S', 'P0D', 'P', 'PT', 'P14', '14D', 'p14d', 'P-1D', 'PT1.5555S', ''), fc.integer(), fc.constant(null));
 
@@ -191,6 +172,8 @@ export interface BodySpec {
   objects: string[];
   /** Whole bodies that must be refused although every field on its own is fine. */
   variants?: Array<{ name: string; body: () => Record<string, unknown> }>;
+  /** Fields under the text rule, by dotted path, with their length limit: harmless exotic text goes there. */
+  texts?: Array<{ path: string; max: number }>;
 }
 
 /** What the suite knows about a route (other routes are still exercised, generically). */
@@ -210,12 +193,150 @@ export interface RouteSpec {
 /** `null` is how a client leaves an optional field out, so it is never a bad value for one. */
 const rule = (path: string, required: boolean, bad: fc.Arbitrary<unknown>): FieldRule => ({ path, required, bad: required ? bad : bad.filter((v) => v !== null) });
 
-function moneyRules(path: string, required: boolean): FieldRule[] {
-  return [
-    rule(path, required, badMoney),
-    rule(`${path}.amount`, true, badInt(0, Number.MAX_SAFE_INTEGER)),
-    rule(`${path}.currency`, true, badEnum(CURRENCIES)),
+// ---------------------------------------------------------------------------------------------
+// Field rules derived from the request schemas (libs/contract/src/requests), through the same JSON
+// Schema the OpenAPI document shows: a field added to a schema is fuzzed without touching this file.
+// ---------------------------------------------------------------------------------------------
+
+/** What the suite reads of a JSON Schema node. */
+interface JsonSchema {
+  $ref?: string;
+  type?: string;
+  enum?: string[];
+  format?: string;
+  pattern?: string;
+  minLength?: number;
+  maxLength?: number;
+  minimum?: number;
+  maximum?: number;
+  minItems?: number;
+  maxItems?: number;
+  items?: JsonSchema;
+  properties?: Record<string, JsonSchema>;
+  required?: string[];
+  additionalProperties?: boolean | JsonSchema;
+}
+
+const REF = '#/request/';
+
+/** Every request schema as JSON Schema (input side: what a client sends), by component name. */
+const REQUEST_JSON: Record<string, JsonSchema> = (() => {
+  const registry = z.registry<{ id: string }>();
+  for (const [id, schema] of Object.entries(REQUEST_SCHEMAS)) registry.add(schema, { id });
+  return z.toJSONSchema(registry, { target: 'draft-2020-12', io: 'input', uri: (id) => `${REF}${id}` }).schemas as Record<string, JsonSchema>;
+})();
+
+const resolve = (node: JsonSchema): JsonSchema => (node.$ref ? REQUEST_JSON[node.$ref.slice(REF.length)]! : node);
+
+/** The text rule's fields say so in their schema (text() in libs/contract): a pattern of allowed characters. */
+const isTextField = (node: JsonSchema) => node.type === 'string' && node.pattern === TEXT_PATTERN;
+
+/** Characters the text rule refuses: controls (but tab and newline), unpaired surrogates, noncharacters. */
+const FORBIDDEN_CHARS = ['\u0000', '\u0001', '\u0007', '\u0008', '\u000b', '\u000c', '\r', '\u001b', '\u007f', '\u0085', '\u009f', '\ud800', '\udfff', '\ufdd0', '\ufffe', '\uffff', '\u{1fffe}'];
+
+/**
+ * Text the rule accepts but that trips careless code: invisible format characters (zero-width
+ * space and joiner, word joiner, BOM, bidi embeddings, overrides and isolates, Arabic letter mark),
+ * mixed scripts (Chinese, Latin, Cyrillic, Arabic, emoji with joiners and skin tones), combining
+ * marks, full-width forms, tab and newline.
+ */
+const EXOTIC_PIECES = [
+  '\u200b', '\u200c', '\u200d', '\u2060', '\ufeff', '\u202a', '\u202b', '\u202e', '\u202c', '\u2066', '\u2067', '\u2069', '\u061c',
+  '投资', '有限公司', 'Привет', 'Сбер', 'Acme', 'ß', 'İ', 'مرحبا', '😀', '👩‍🔬', '👍🏽', '🇨🇳', 'e\u0301', 'Ｆｕｌｌ', '\t', '\n', ' ',
+];
+const exoticText = (max: number): fc.Arbitrary<string> =>
+  fc.array(fc.constantFrom(...EXOTIC_PIECES), { minLength: 1, maxLength: 6 }).map((pieces) => `x${pieces.join('')}`.slice(0, Math.min(max, 40)));
+
+/** Otherwise sound text with one forbidden character somewhere in it. */
+const withForbiddenChar = (max: number): fc.Arbitrary<string> =>
+  fc.tuple(exoticText(Math.max(1, Math.floor(max / 2) - 1)), fc.constantFrom(...FORBIDDEN_CHARS), fc.constantFrom('', 'tail', '投资')).map(([head, bad, tail]) => `${head}${bad}${tail}`);
+
+/** A text field: wrong type, wrong length, blank, or a character the text rule refuses. */
+function badText(min: number, max: number): fc.Arbitrary<unknown> {
+  const cases: fc.Arbitrary<unknown>[] = [badString(min, max), withForbiddenChar(max)];
+  if (min >= 1) cases.push(fc.constantFrom(' ', '\t\n', '   '));
+  return fc.oneof(...cases);
+}
+
+/** An array of enum values where each value may appear once: not an array, unknown values, repeats, too many. */
+function badEnumArray(node: JsonSchema): fc.Arbitrary<unknown> {
+  const values = resolve(node.items!).enum!;
+  const cases: fc.Arbitrary<unknown>[] = [
+    badObject.filter((v) => !Array.isArray(v)),
+    fc.constant([values[0], values[0]]),
+    badEnum(values).filter((v) => typeof v === 'string').map((v) => [v]),
+    fc.constant([...values, values[0]]),
+    fc.constant([1]),
   ];
+  if ((node.minItems ?? 0) >= 1) cases.push(fc.constant([]));
+  return fc.oneof(...cases);
+}
+
+/** What must be refused in a field, from its schema alone. */
+function badFor(node: JsonSchema): fc.Arbitrary<unknown> | undefined {
+  const s = resolve(node);
+  if (s.enum) return badEnum(s.enum);
+  switch (s.type) {
+    case 'string':
+      if (s.format === 'email') return badEmail;
+      if (s.format === 'date-time') return badDateTime;
+      if (isTextField(s)) return badText(s.minLength ?? 0, s.maxLength!);
+      return fc.oneof(badString(s.minLength ?? 0, s.maxLength ?? 10_000), withForbiddenChar(s.maxLength ?? 100));
+    case 'integer':
+      return badInt(s.minimum ?? Number.MIN_SAFE_INTEGER, s.maximum ?? Number.MAX_SAFE_INTEGER);
+    case 'number':
+      return badNumber(s.minimum ?? -1e300, s.maximum ?? 1e300);
+    case 'boolean':
+      return badBoolean;
+    case 'object':
+      return s.properties ? badObject : fc.oneof(fc.string(), fc.integer(), fc.constant([4, 4]), fc.constant(null));
+    case 'array': {
+      const items = resolve(s.items!);
+      if (items.enum) return badEnumArray(s);
+      if (items.type === 'string') {
+        return fc.oneof(
+          badStringArray({ minItems: s.minItems, maxItems: s.maxItems!, maxLength: items.maxLength!, minLength: items.minLength }),
+          withForbiddenChar(items.maxLength!).map((t) => [t]),
+        );
+      }
+      const tooMany = Array.from({ length: (s.maxItems ?? 1000) + 1 }, () => ({}));
+      return fc.oneof(badObject.filter((v) => !Array.isArray(v)), fc.constant(tooMany), fc.constant([null]), fc.constant(['item']));
+    }
+    default:
+      return undefined;
+  }
+}
+
+/** Hand-kept knowledge the schema cannot carry: rules that depend on the task or the state, more near misses. */
+interface Tweaks {
+  /** More bad values for a field, besides those derived from its schema. */
+  extra?: Record<string, fc.Arbitrary<unknown>>;
+  /** Fields left out: the valid body has no element for them to act on. */
+  skip?: string[];
+}
+
+/** The field rules, object paths and text fields of a request schema, by walking its JSON Schema. */
+export function derivedFields(component: keyof typeof REQUEST_SCHEMAS, tweaks: Tweaks = {}): Pick<BodySpec, 'fields' | 'objects' | 'texts'> {
+  const fields: FieldRule[] = [];
+  const objects: string[] = [];
+  const texts: Array<{ path: string; max: number }> = [];
+  const walk = (node: JsonSchema, path: string, required: boolean) => {
+    if (tweaks.skip?.includes(path)) return;
+    const s = resolve(node);
+    const derived = path === '' ? undefined : badFor(s);
+    const extra = tweaks.extra?.[path];
+    const bad = derived && extra ? fc.oneof(derived, extra) : (derived ?? extra);
+    if (bad) fields.push(rule(path, required, bad));
+    if (isTextField(s)) texts.push({ path, max: s.maxLength! });
+    const prefix = path === '' ? '' : `${path}.`;
+    if (s.type === 'object' && s.properties) {
+      objects.push(path);
+      for (const [key, child] of Object.entries(s.properties)) walk(child, `${prefix}${key}`, (s.required ?? []).includes(key));
+    }
+    if (s.type === 'array' && s.items && resolve(s.items).type === 'object') walk(s.items, `${prefix}0`, true);
+  };
+  walk({ $ref: `${REF}${component}` }, '', true);
+  return { fields, objects, texts };
 }
 
 /** Emails under a reserved domain (RFC 2606 `.invalid`): never a demo account, never a real one. */
@@ -224,12 +345,14 @@ export const FUZZ_EMAIL_DOMAIN = 'bad-input.invalid';
 /** A few fixed login emails so repeated failures reach the throttle (429) during the run. */
 const THROTTLED_EMAILS = [0, 1, 2, 3].map((i) => `locked-${i}@${FUZZ_EMAIL_DOMAIN}`);
 
+/** Credit codes of the right shape that fail the check character, or the alphabet. */
+const badCreditCode = fc.constantFrom('91350100M000100Y44', '91350100M000100Y4', '91350100I000100Y43', '9135010OM000100Y43', '91350100M000100Y43\u0000');
+
 const loginSpec: RouteSpec = {
   refusesEveryBody: true,
   body: {
     valid: () => ({ email: THROTTLED_EMAILS[0]!, password: 'not-the-password' }),
-    fields: [rule('email', true, fc.oneof(badEmail, fc.constantFrom(...THROTTLED_EMAILS))), rule('password', true, badString(1, 200))],
-    objects: [''],
+    ...derivedFields('LoginRequest', { extra: { email: fc.constantFrom(...THROTTLED_EMAILS) } }),
   },
 };
 
@@ -238,27 +361,7 @@ const projectSpec: RouteSpec = {
   badHeaders: {
     'idempotency-key': fc.oneof(fc.constantFrom('has space', 'semi;colon', 'é', 'x'.repeat(129), '""', 'a/b'), fc.string({ minLength: 1, maxLength: 20 }).filter((s) => !/^[A-Za-z0-9._:-]{1,128}$/.test(s) && /^[\x20-\x7e]+$/.test(s) && s.trim() === s)),
   },
-  body: {
-    valid: () => projectBody(),
-    fields: [
-      rule('name', true, badString(1, 200)),
-      rule('company', true, badString(1, 200)),
-      rule('sector', true, badEnum(SECTORS)),
-      ...moneyRules('totalInvestment', true),
-      ...moneyRules('expectedAnnualOutput', false),
-      rule('landAreaMu', false, badNumber(0, 1_000_000)),
-      rule('headcount', false, badInt(0, 10_000_000)),
-      rule('source', true, badEnum(PROJECT_SOURCES)),
-      rule('stage', false, badEnum(PROJECT_STAGES)),
-      rule('summary', true, badString(1, 10_000)),
-      rule('contact', false, badObject),
-      rule('contact.name', false, badString(0, 200)),
-      rule('contact.email', false, badEmail),
-      rule('contact.phone', false, badString(0, 50)),
-      rule('contact.title', false, badString(0, 200)),
-    ],
-    objects: ['', 'totalInvestment', 'expectedAnnualOutput', 'contact'],
-  },
+  body: { valid: () => projectBody(), ...derivedFields('CreateProjectRequest', { extra: { creditCode: badCreditCode } }) },
 };
 
 const decisionSpec: RouteSpec = {
@@ -266,14 +369,7 @@ const decisionSpec: RouteSpec = {
   existingIdsAreClosed: true,
   body: {
     valid: () => ({ outcome: 'no_go', rationale: 'Outside the park focus.', conditions: ['none'] }),
-    fields: [
-      rule('outcome', true, badEnum(DECISION_OUTCOMES)),
-      rule('rationale', true, badString(1, 10_000)),
-      rule('conditions', false, badStringArray({ maxItems: 50, maxLength: 2000 })),
-      rule('questions', false, badStringArray({ maxItems: 50, maxLength: 2000, minLength: 1 })),
-      rule('reopenTracks', false, fc.oneof(fc.constant(['vc', 'vc']), fc.constant(['legal']), fc.constant([...TRACKS, 'expert']), fc.string(), fc.integer())),
-    ],
-    objects: [''],
+    ...derivedFields('DecisionRequestBody'),
     variants: [{ name: 'request_info without questions', body: () => ({ outcome: 'request_info', rationale: 'Need more.' }) }],
   },
 };
@@ -281,11 +377,7 @@ const decisionSpec: RouteSpec = {
 const informationSpec: RouteSpec = {
   roles: ['officer'],
   existingIdsAreClosed: true,
-  body: {
-    valid: () => ({ answers: ['The pilot line runs two shifts.'] }),
-    fields: [rule('answers', true, badStringArray({ minItems: 1, maxItems: 50, maxLength: 10_000, minLength: 1 }))],
-    objects: [''],
-  },
+  body: { valid: () => ({ answers: ['The pilot line runs two shifts.'] }), ...derivedFields('InformationRequestBody') },
 };
 
 const signingSpec: RouteSpec = {
@@ -293,18 +385,18 @@ const signingSpec: RouteSpec = {
   existingIdsAreClosed: true,
   body: {
     valid: () => ({ signedAt: '2025-01-02T03:04:05.000Z', agreedInvestment: { amount: 300_000_000, currency: 'CNY' }, notes: 'Signed.' }),
-    fields: [rule('signedAt', true, badDateTime), ...moneyRules('agreedInvestment', true), rule('notes', false, badString(0, 10_000))],
-    objects: ['', 'agreedInvestment'],
+    // A signing date in the future is refused (a little clock skew aside).
+    ...derivedFields('SigningRequestBody', { extra: { signedAt: fc.constantFrom('9999-12-31T00:00:00Z', '2999-01-01T00:00:00+08:00') } }),
   },
 };
 
 const withdrawSpec: RouteSpec = {
   roles: ['officer', 'manager'],
   existingIdsAreClosed: true,
-  body: { valid: () => ({ reason: 'The company moved elsewhere.' }), fields: [rule('reason', true, badString(1, 2000))], objects: [''] },
+  body: { valid: () => ({ reason: 'The company moved elsewhere.' }), ...derivedFields('WithdrawRequestBody') },
 };
 
-/** Scores that pass the DTO (an object) but not the rubric: the domain's own validation. */
+/** Scores that pass the shape (an object) but not the rubric: the domain's own validation. */
 const badRubricScores = fc.oneof(
   fc.constant({}),
   fc.constantFrom(...TRACKS).chain((track) =>
@@ -316,60 +408,32 @@ const badRubricScores = fc.oneof(
 const reviewSpec: RouteSpec = {
   roles: ['reviewer'],
   existingIdsAreClosed: true,
-  body: {
-    valid: () => reviewBody('expert'),
-    fields: [
-      rule('scores', true, fc.oneof(fc.string(), fc.integer(), fc.constant([4, 4]), badRubricScores)),
-      rule('recommendation', true, badEnum(RECOMMENDATIONS)),
-      rule('riskPoints', true, fc.oneof(badObject.filter((v) => !Array.isArray(v)), fc.constant(Array.from({ length: MAX_RISK_POINTS + 1 }, () => ({ category: 'c', severity: 'low', description: 'd' }))), fc.constant([null]), fc.constant(['risk']))),
-      rule('riskPoints.0.category', true, badString(1, MAX_CATEGORY_LENGTH)),
-      rule('riskPoints.0.severity', true, badEnum(SEVERITIES)),
-      rule('riskPoints.0.description', true, badString(1, MAX_DESCRIPTION_LENGTH)),
-      rule('comments', true, badString(0, MAX_COMMENTS_LENGTH)),
-      rule('coInvestment', false, badObject),
-      rule('coInvestment.willing', true, badBoolean),
-    ],
-    objects: ['', 'riskPoints.0'],
-  },
+  body: { valid: () => reviewBody('expert'), ...derivedFields('ReviewRequestBody', { extra: { scores: badRubricScores } }) },
 };
 
 const declineSpec: RouteSpec = {
   roles: ['reviewer'],
   existingIdsAreClosed: true,
-  body: {
-    valid: () => ({ reason: 'No time this month.', conflictOfInterest: false }),
-    fields: [rule('reason', true, badString(1, 2000)), rule('conflictOfInterest', true, badBoolean)],
-    objects: [''],
-  },
+  body: { valid: () => ({ reason: 'No time this month.', conflictOfInterest: false }), ...derivedFields('DeclineRequestBody') },
 };
-
-function perTrackRules(path: string): FieldRule[] {
-  return [rule(path, true, badObject), ...TRACKS.map((t) => rule(`${path}.${t}`, true, badInt(1, 10)))];
-}
 
 const policySpec: RouteSpec = {
   roles: ['admin'],
   body: {
-    valid: () => structuredClone(DEFAULT_POLICY) as unknown as Record<string, unknown>,
-    fields: [
-      ...perTrackRules('reviewersPerTrack'),
-      ...perTrackRules('quorum'),
-      rule('reviewDeadline', true, badDuration),
-      rule('reminderBefore', true, fc.oneof(badDuration, fc.constant('P30D'))),
-      rule('maxReassignments', true, badInt(0, 20)),
-      rule('decisionDeadline', true, badDuration),
-      rule('signingDeadline', true, badDuration),
-      ...moneyRules('dualApprovalThreshold', true),
-      rule('trackWeights', true, badObject),
-      ...TRACKS.map((t) => rule(`trackWeights.${t}`, true, fc.oneof(fc.constantFrom(-0.1, 1.1, '0.4', null, 0.9), fc.boolean()))),
-      rule('sectors', true, fc.oneof(fc.constant([]), fc.constant(['moon']), fc.constant(['robotics', 'robotics']), fc.string(), fc.constant([1]))),
-      ...moneyRules('minimumInvestment', true),
-    ],
-    objects: ['', 'reviewersPerTrack', 'quorum', 'trackWeights', 'dualApprovalThreshold', 'minimumInvestment'],
+    // GET /policy's representation. Version 0 may be stale: a body is only ever sent with a field broken, which is refused first.
+    valid: () => ({ version: 0, ...structuredClone(DEFAULT_POLICY) }) as unknown as Record<string, unknown>,
+    ...derivedFields('PolicyReplacement', {
+      extra: {
+        reviewDeadline: badDuration,
+        reminderBefore: fc.oneof(badDuration, fc.constant('P30D')),
+        decisionDeadline: badDuration,
+        signingDeadline: badDuration,
+      },
+    }),
     variants: [
-      { name: 'quorum above seats', body: () => ({ ...structuredClone(DEFAULT_POLICY), quorum: { expert: 3, vc: 1, academic: 1 } }) },
-      { name: 'weights not adding up to 1', body: () => ({ ...structuredClone(DEFAULT_POLICY), trackWeights: { expert: 0.5, vc: 0.5, academic: 0.5 } }) },
-      { name: 'version echoed back', body: () => ({ version: 1, ...structuredClone(DEFAULT_POLICY) }) },
+      { name: 'quorum above seats', body: () => ({ version: 0, ...structuredClone(DEFAULT_POLICY), quorum: { expert: 3, vc: 1, academic: 1 } }) },
+      { name: 'weights not adding up to 1', body: () => ({ version: 0, ...structuredClone(DEFAULT_POLICY), trackWeights: { expert: 0.5, vc: 0.5, academic: 0.5 } }) },
+      { name: 'without its version', body: () => structuredClone(DEFAULT_POLICY) as unknown as Record<string, unknown> },
     ],
   },
 };
@@ -378,18 +442,7 @@ const createUserSpec: RouteSpec = {
   roles: ['admin'],
   body: {
     valid: () => ({ email: `new-user@${FUZZ_EMAIL_DOMAIN}`, name: 'New User', password: 'long-enough-password', roles: ['officer'] }),
-    fields: [
-      rule('email', true, badEmail),
-      rule('name', true, badString(1, 200)),
-      rule('password', true, fc.oneof(badString(10, 200), fc.constant('short'))),
-      rule('roles', true, fc.oneof(fc.constant([]), fc.constant(['god']), fc.constant(['officer', 'officer']), fc.string(), fc.constant(null))),
-      rule('reviewer', false, badObject),
-      rule('reviewer.tracks', true, fc.oneof(fc.constant([]), fc.constant(['legal']), fc.constant(['vc', 'vc']), fc.string())),
-      rule('reviewer.sectors', true, fc.oneof(fc.constant(['moon']), fc.constant(['robotics', 'robotics']), fc.string(), fc.constant([...SECTORS, 'other']))),
-      rule('reviewer.affiliation', false, badString(0, 200)),
-      rule('reviewer.maxOpenTasks', true, badInt(1, 100)),
-    ],
-    objects: ['', 'reviewer'],
+    ...derivedFields('CreateUserRequest', { extra: { password: fc.constant('short'), 'reviewer.sectors': fc.constant([...SECTORS, 'other']) } }),
     variants: [
       { name: 'reviewer role without a profile', body: () => ({ email: `new-reviewer@${FUZZ_EMAIL_DOMAIN}`, name: 'R', password: 'long-enough-password', roles: ['reviewer'] }) },
       {
@@ -402,11 +455,7 @@ const createUserSpec: RouteSpec = {
 
 const conflictSpec: RouteSpec = {
   roles: ['reviewer', 'admin'],
-  body: {
-    valid: () => ({ company: 'Harmonic Drives Co., Ltd.', reason: 'Former employer.' }),
-    fields: [rule('company', true, badString(1, 200)), rule('reason', true, badString(1, 2000))],
-    objects: [''],
-  },
+  body: { valid: () => ({ company: 'Harmonic Drives Co., Ltd.', reason: 'Former employer.' }), ...derivedFields('ConflictRequest', { extra: { creditCode: badCreditCode } }) },
 };
 
 /** Query values: numbers where text is expected, text where numbers are, out of range, empty. */
@@ -415,6 +464,7 @@ const badLimit = fc.oneof(fc.constantFrom('0', '-1', '101', '1000000000', '1.5',
 /** Cursors: random text, and forgeries that look like the API's own (base64url of `<iso>|<36 chars>`). */
 const badCursor = fc.oneof(
   fc.string({ maxLength: 40 }),
+  fc.constantFrom('\u0000', 'a\u0000b', '\u001b[2J', '\u200b', '投资'),
   fc.constant('x'.repeat(201)),
   fc
     .record({
@@ -457,7 +507,7 @@ export const ROUTE_SPECS: Record<string, RouteSpec> = {
 
 /** One change to a valid body; `breaks` when it alone must make the body refused. */
 export type Mutation =
-  | { op: 'set'; path: string; value: unknown; breaks: true }
+  | { op: 'set'; path: string; value: unknown; breaks: boolean }
   | { op: 'remove'; path: string; breaks: boolean }
   | { op: 'add-unknown'; path: string; key: string; value: unknown; breaks: true }
   | { op: 'variant'; name: string; breaks: true };
@@ -533,10 +583,18 @@ function breakingMutation(spec: BodySpec): fc.Arbitrary<Mutation> {
   return fc.oneof(...options);
 }
 
-/** Harmless changes: drop an optional field. The body stays valid if nothing else breaks it. */
+/**
+ * Harmless changes: drop an optional field, or put text the rule accepts but careless code may not
+ * (invisible characters, mixed scripts) in a text field. The body stays valid if nothing else breaks it.
+ */
 function harmlessMutation(spec: BodySpec): fc.Arbitrary<Mutation> | undefined {
   const optional = spec.fields.filter((f) => !f.required && !f.path.includes('.')).map((f) => f.path);
-  return optional.length > 0 ? fc.constantFrom(...optional).map((path): Mutation => ({ op: 'remove', path, breaks: false })) : undefined;
+  const options: fc.Arbitrary<Mutation>[] = [];
+  if (optional.length > 0) options.push(fc.constantFrom(...optional).map((path): Mutation => ({ op: 'remove', path, breaks: false })));
+  if (spec.texts?.length) {
+    options.push(fc.constantFrom(...spec.texts).chain(({ path, max }) => exoticText(max).map((value): Mutation => ({ op: 'set', path, value, breaks: false }))));
+  }
+  return options.length > 0 ? fc.oneof(...options) : undefined;
 }
 
 /**

@@ -54,7 +54,8 @@ describe(`scale: ${N} open projects waiting on reviews, one worker, Temporal ser
     const worker = fleet.workers[0]!;
     const client = new FailoverClient(fleet.apis.map((a) => a.baseUrl));
     const directory = new ReviewerDirectory(client);
-    expect((await client.as(ADMIN, 'PUT', '/policy', { body: DEFAULT_POLICY })).status).toBe(200);
+    const { version } = (await client.as(ADMIN, 'GET', '/policy')).body;
+    expect((await client.as(ADMIN, 'PUT', '/policy', { body: { version, ...DEFAULT_POLICY } })).status).toBe(200);
     // Every open task counts against its reviewer's capacity (100 at most): enough reviewers for all of them.
     const needed = (perProject: number) => Math.ceil((N * perProject * 1.05) / 100) + 1;
     await addReviewers(client, directory, 'scale', { expert: needed(2), vc: needed(1), academic: needed(1) }, 100, 8);

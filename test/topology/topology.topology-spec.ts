@@ -28,7 +28,8 @@ describe('the production topology without Docker: Temporal server on PostgreSQL,
   it(`drives ${PROJECTS} projects to signed through both APIs while a worker and an API are killed, losing and duplicating nothing`, async () => {
     const client = new FailoverClient(fleet.apis.map((a) => a.baseUrl));
     const directory = new ReviewerDirectory(client);
-    const policy = await client.as(ADMIN, 'PUT', '/policy', { body: DEFAULT_POLICY });
+    const { version } = (await client.as(ADMIN, 'GET', '/policy')).body;
+    const policy = await client.as(ADMIN, 'PUT', '/policy', { body: { version, ...DEFAULT_POLICY } });
     expect(policy.status).toBe(200);
     // Room for every project in flight: 3 more reviewers per track next to the demo ones.
     await addReviewers(client, directory, 'failover', 3, 100);

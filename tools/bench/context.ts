@@ -75,7 +75,9 @@ export async function createContext(mode: Mode, stack: BenchStack, log: Log, cle
 
   const [officer, manager, admin, ...reviewers] = await Promise.all([OFFICER, MANAGER, ADMIN, ...REVIEWERS].map((email) => api.login(email)));
   const accounts: Accounts = { officer: officer!, manager: manager!, admin: admin!, reviewers: new Map(reviewers.map((r) => [r.id, r])) };
-  await api.call('PUT', '/policy', admin!.token, BENCH_POLICY);
+  // PUT /policy takes the version it replaces (optimistic concurrency).
+  const { version } = await api.call<{ version: number }>('GET', '/policy', admin!.token);
+  await api.call('PUT', '/policy', admin!.token, { version, ...BENCH_POLICY });
   // The demo pool has two reviewers per track, 25 open tasks each; thousands of open projects need
   // them to take any number (the API caps maxOpenTasks at 100, so this is set in the database).
   await pg.query('UPDATE reviewer_profiles SET max_open_tasks = 1000000');

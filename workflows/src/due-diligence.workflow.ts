@@ -1,10 +1,17 @@
 import { ApplicationFailure, allHandlersFinished, condition, patched, proxyActivities, setHandler } from '@temporalio/workflow';
 import {
+  DecisionBody,
+  DeclineBody,
+  InformationBody,
+  SigningBody,
+  WithdrawBody,
+  checkRequest,
   decideUpdate,
   declineTaskUpdate,
   getStateQuery,
   provideInformationUpdate,
   recordSigningUpdate,
+  reviewProblems,
   submitReviewUpdate,
   withdrawUpdate,
 } from '@dueflow/contract';
@@ -28,7 +35,7 @@ import type {
   WorkflowResult,
   WorkflowStateView,
 } from '@dueflow/contract';
-import { PROJECT_STATUSES, TERMINAL_STATUSES, TRACKS, durationToMs, needsDualApproval, screenProject, synthesize, validateReview } from '@dueflow/domain';
+import { PROJECT_STATUSES, TERMINAL_STATUSES, TRACKS, durationToMs, needsDualApproval, screenProject, synthesize } from '@dueflow/domain';
 import type { DomainErrorCode, FieldProblem, ProjectStatus, SubmittedReview, SynthesisReport, Track, TrackOutcome } from '@dueflow/domain';
 import { AlarmClock } from './alarm-clock';
 
@@ -50,6 +57,15 @@ const SHARED_TASK_TIMERS = 'shared-task-timers';
 
 const MANAGERS = 'role:manager';
 const ADMINS = 'role:admin';
+
+/**
+ * An Update's payload checked against the same request schema the API's pipe checks
+ * (@dueflow/contract), so a client that reaches Temporal some other way meets the same rules.
+ */
+function checkUpdate(schema: Parameters<typeof checkRequest>[0], payload: unknown): void {
+  const checked = checkRequest(schema, payload);
+  if (!checked.ok) refuse('VALIDATION_FAILED', 'the request has invalid fields', checked.problems);
+}
 
 /** A refusal that reaches the API caller synchronously; the code maps to an HTTP status there. */
 function refuse(code: DomainErrorCode, message: string, details: FieldProblem[] = []): never {
@@ -105,8 +121,8 @@ class DueDiligence {
     setHandler(declineTaskUpdate, (req) => this.decline(req), { validator: (req) => this.validateTaskAction(req) });
     setHandler(decideUpdate, (req) => this.decide(req), { validator: (req) => this.validateDecision(req) });
     setHandler(provideInformationUpdate, (req) => this.answer(req), { validator: (req) => this.validateAnswer(req) });
-    setHandler(recordSigningUpdate, (req) => this.sign(req), { validator: (_req) => this.validateSigning() });
-    setHandler(withdrawUpdate, (req) => this.withdraw(req), { validator: (_req) => this.validateWithdrawal() });
+    setHandler(recordSigningUpdate, (req) => this.sign(req), { validator: (req) => this.validateSigning(req) });
+    setHandler(withdrawUpdate, (req) => this.withdraw(req), { validator: (req) => this.validateWithdrawal(req) });
   }
 
   private get policy() {
@@ -214,6 +230,7 @@ class DueDiligence {
     const result = await activities.assignReviewers({
       projectId: this.input.projectId,
       company: this.input.company,
+      ...(this.input.creditCode ? { creditCode: this.input.creditCode } : {}),
       sector: this.input.sector,
       track,
       round: this.tracks[track].round,
@@ -307,8 +324,10 @@ class DueDiligence {
       refuse('INVALID_STATE', `the project is ${this.status}; the ${task.track} track takes no more reviews`);
     }
     if ('review' in req) {
-      const problems = validateReview(task.track, req.review);
+      const problems = reviewProblems(task.track, req.review);
       if (problems.length > 0) refuse('VALIDATION_FAILED', 'the review is incomplete or invalid', problems);
+    } else {
+      checkUpdate(DeclineBody, { reason: req.reason, conflictOfInterest: req.conflictOfInterest });
     }
   }
 
@@ -397,9 +416,8 @@ class DueDiligence {
         refuse('RULE_VIOLATION', 'the second approval must come from a different manager');
       }
     }
-    if (req.outcome === 'request_info' && !(req.questions && req.questions.length > 0)) {
-      refuse('VALIDATION_FAILED', 'an information request needs questions', [{ field: 'questions', problem: 'must list at least one question' }]);
-    }
+    const { managerId: _manager, requestId: _request, ...decision } = req;
+    checkUpdate(DecisionBody, decision);
   }
 
   private async decide(req: DecisionRequest): Promise<StatusAnswer> {
@@ -451,6 +469,7 @@ class DueDiligence {
   }
 
   private validateAnswer(req: InformationRequest): void {
+    checkUpdate(InformationBody, { answers: req.answers });
     if (this.status !== 'information_requested') refuse('INVALID_STATE', `the project is ${this.status}; no information was requested`);
     if (req.actorId !== this.input.submittedBy) refuse('FORBIDDEN', 'only the submitting officer answers information requests');
   }
@@ -475,8 +494,10 @@ class DueDiligence {
 
   // ---- signing and withdrawal -------------------------------------------------------------
 
-  private validateSigning(): void {
+  private validateSigning(req: SigningRequest): void {
     if (this.status !== 'approved') refuse('INVALID_STATE', `the project is ${this.status}, not approved`);
+    const { actorId: _actor, requestId: _request, ...signing } = req;
+    checkUpdate(SigningBody, signing);
   }
 
   private async sign(req: SigningRequest): Promise<StatusAnswer> {
@@ -493,8 +514,9 @@ class DueDiligence {
     return { status: 'signed' };
   }
 
-  private validateWithdrawal(): void {
+  private validateWithdrawal(req: WithdrawRequest): void {
     if (!WITHDRAWABLE.includes(this.status)) refuse('INVALID_STATE', `the project is ${this.status}; it can no longer be withdrawn`);
+    checkUpdate(WithdrawBody, { reason: req.reason });
   }
 
   private async withdraw(req: WithdrawRequest): Promise<StatusAnswer> {

@@ -8,7 +8,6 @@ import { CLIENT_KEY_PATTERN } from './common/client-key';
 import { acceptJsonBodies, frameworkErrorReply } from './common/json-body';
 import { NestPinoLogger, createApiLogger, logRequests } from './common/logging';
 import { recordRoutes } from './common/routes';
-import { createValidationPipe } from './common/validation';
 import type { ApiConfig } from './config';
 import { setupOpenApi } from './openapi/openapi';
 
@@ -33,7 +32,6 @@ export async function createApiApp(config: ApiConfig): Promise<NestFastifyApplic
   setupOpenApi(app);
   const logger = createApiLogger(config.LOG_LEVEL);
   app.useLogger(new NestPinoLogger(logger));
-  app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();
   const fastify = app.getHttpAdapter().getInstance();
   logRequests(fastify, logger);

@@ -45,6 +45,8 @@ export interface ProjectChange {
 
 export interface AssignReviewersInput extends ProjectChange {
   company: string;
+  /** The project's unified social credit code, when it has one: conflicts are matched on it. */
+  creditCode?: string;
   sector: Sector;
   track: Track;
   /** The track's review round these slots belong to (0 first, +1 per re-opening), stored on each task. */

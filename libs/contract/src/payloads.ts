@@ -13,6 +13,8 @@ import type {
 export interface DueDiligenceInput {
   projectId: string;
   company: string;
+  /** The company's unified social credit code, normalised, when the officer gave one. */
+  creditCode?: string;
   sector: Sector;
   totalInvestment: Money;
   submittedBy: string;

@@ -1,4 +1,4 @@
-import { AssignmentRequest, ReviewerCandidate, normalizeCompany, selectReviewers } from './assignment';
+import { AssignmentRequest, ReviewerCandidate, normalizeCompany, sameCompany, selectReviewers } from './assignment';
 
 function reviewer(id: string, overrides: Partial<ReviewerCandidate> = {}): ReviewerCandidate {
   return {
@@ -29,9 +29,48 @@ function permutations<T>(items: T[]): T[][] {
 }
 
 describe('normalizeCompany', () => {
-  it('trims, collapses inner whitespace, lowercases and folds full-width forms', () => {
-    expect(normalizeCompany('  Shenzhen   Wafer\tTech  ')).toBe('shenzhen wafer tech');
-    expect(normalizeCompany('ＡＢＣ　Ｃｏ（深圳）')).toBe('abc co(深圳)');
+  it('drops whitespace and punctuation, lowercases and folds full-width forms', () => {
+    expect(normalizeCompany('  Shenzhen   Wafer\tTech  ')).toBe('shenzhenwafertech');
+    expect(normalizeCompany('ＡＢＣ　Ｃｏ（深圳）')).toBe('abcco深圳');
+  });
+
+  it('removes invisible format characters: a zero-width space does not make another company', () => {
+    expect(normalizeCompany('SecCo\u200b')).toBe(normalizeCompany('SecCo'));
+    expect(normalizeCompany('Sec\u200dCo\u2060\ufeff')).toBe('secco');
+    expect(normalizeCompany('\u202eSecCo\u202c')).toBe('secco');
+  });
+
+  it('removes legal-form endings, Latin and Chinese', () => {
+    expect(normalizeCompany('Harmonic Drives Co., Ltd.')).toBe(normalizeCompany('HARMONIC DRIVES'));
+    expect(normalizeCompany('Wafer Tech GmbH')).toBe('wafertech');
+    expect(normalizeCompany('Acme, Inc.')).toBe('acme');
+    expect(normalizeCompany('Acme Holdings Group LLC')).toBe('acme');
+    expect(normalizeCompany('深圳市晶圆科技有限公司')).toBe(normalizeCompany('深圳市晶圆科技'));
+    expect(normalizeCompany('晶圆科技集团股份有限公司')).toBe('晶圆科技');
+    expect(normalizeCompany('晶圆科技有限责任公司')).toBe('晶圆科技');
+  });
+
+  it('keeps words that only end like a legal form, and never reduces a name to nothing', () => {
+    expect(normalizeCompany('SecCo')).toBe('secco');
+    expect(normalizeCompany('Costco')).not.toBe(normalizeCompany('Cost'));
+    expect(normalizeCompany('Co., Ltd.')).toBe('co');
+    expect(normalizeCompany('有限公司')).not.toBe('');
+  });
+});
+
+describe('sameCompany', () => {
+  it('compares credit codes when both sides have one, else names', () => {
+    const code = '91350100M000100Y43';
+    expect(sameCompany({ company: 'Old Name Ltd', creditCode: code }, { company: 'New Name', creditCode: code })).toBe(true);
+    expect(sameCompany({ company: 'SecCo', creditCode: code }, { company: 'SecCo', creditCode: '91110000600037341L' })).toBe(false);
+    expect(sameCompany({ company: 'SecCo\u200b' }, { company: 'SECCO', creditCode: code })).toBe(true);
+    expect(sameCompany({ company: '  ' }, { company: '' })).toBe(false);
+  });
+
+  it('excludes a reviewer whose declared conflict carries the project\'s credit code, whatever the names', () => {
+    const code = '91350100M000100Y43';
+    const outcome = selectReviewers([reviewer('a', { conflicts: [{ company: 'A totally different name', creditCode: code }] }), reviewer('b')], { ...request, creditCode: code });
+    expect(outcome.excluded).toEqual([{ reviewerId: 'a', name: 'Reviewer a', reason: 'conflict_of_interest' }]);
   });
 });
 

@@ -4,5 +4,6 @@ export * from './duration';
 export * from './policy';
 export * from './rubric';
 export * from './assignment';
+export * from './credit-code';
 export * from './synthesis';
 export * from './screening';

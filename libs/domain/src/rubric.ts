@@ -1,6 +1,5 @@
 import { DomainError } from './errors';
-import { moneyProblems } from './policy';
-import { FieldProblem, RECOMMENDATIONS, SEVERITIES, TRACKS, Track } from './types';
+import { FieldProblem, TRACKS, Track } from './types';
 
 export interface RubricCriterion {
   key: string;
@@ -70,10 +69,6 @@ export function roundTo2(value: number): number {
   return rounded === 0 ? 0 : rounded; // never -0
 }
 
-const REVIEW_FIELDS = new Set(['scores', 'recommendation', 'riskPoints', 'comments', 'coInvestment']);
-const RISK_POINT_FIELDS = new Set(['category', 'severity', 'description']);
-const CO_INVESTMENT_FIELDS = new Set(['willing', 'amount']);
-
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
@@ -82,26 +77,8 @@ function has(obj: Record<string, unknown>, key: string): boolean {
   return Object.prototype.hasOwnProperty.call(obj, key) && obj[key] !== undefined;
 }
 
-/** Length in characters (code points), as PostgreSQL counts them. */
-function charLength(s: string): number {
-  return Array.from(s).length;
-}
-
 function isValidScore(value: unknown): boolean {
   return typeof value === 'number' && Number.isInteger(value) && value >= MIN_SCORE && value <= MAX_SCORE;
-}
-
-function textProblem(value: unknown, field: string, max: number): FieldProblem[] {
-  if (typeof value !== 'string' || value.trim() === '' || charLength(value) > max) {
-    return [{ field, problem: `must be a non-blank string of at most ${max} characters` }];
-  }
-  return [];
-}
-
-function unknownFields(value: Record<string, unknown>, known: Set<string>, prefix: string): FieldProblem[] {
-  return Object.keys(value)
-    .filter((key) => !known.has(key))
-    .map((key) => ({ field: `${prefix}${key}`, problem: 'is not a known field' }));
 }
 
 function scoreProblems(track: Track, scores: unknown): FieldProblem[] {
@@ -122,69 +99,21 @@ function scoreProblems(track: Track, scores: unknown): FieldProblem[] {
   return problems;
 }
 
-function riskPointProblems(riskPoints: unknown): FieldProblem[] {
-  if (!Array.isArray(riskPoints)) {
-    return [{ field: 'riskPoints', problem: `must be an array of at most ${MAX_RISK_POINTS} risk points` }];
-  }
-  const problems: FieldProblem[] = [];
-  if (riskPoints.length > MAX_RISK_POINTS) {
-    problems.push({ field: 'riskPoints', problem: `must have at most ${MAX_RISK_POINTS} entries` });
-  }
-  riskPoints.forEach((point: unknown, i) => {
-    const prefix = `riskPoints.${i}`;
-    if (!isRecord(point)) {
-      problems.push({ field: prefix, problem: 'must be an object {category, severity, description}' });
-      return;
-    }
-    problems.push(...textProblem(point.category, `${prefix}.category`, MAX_CATEGORY_LENGTH));
-    if (!SEVERITIES.includes(point.severity as never)) {
-      problems.push({ field: `${prefix}.severity`, problem: `must be one of ${SEVERITIES.join(', ')}` });
-    }
-    problems.push(...textProblem(point.description, `${prefix}.description`, MAX_DESCRIPTION_LENGTH));
-    problems.push(...unknownFields(point, RISK_POINT_FIELDS, `${prefix}.`));
-  });
-  return problems;
-}
-
-function commentsProblems(review: Record<string, unknown>): FieldProblem[] {
-  if (!has(review, 'comments')) return [{ field: 'comments', problem: 'is required' }];
-  const comments = review.comments;
-  if (typeof comments !== 'string' || charLength(comments) > MAX_COMMENTS_LENGTH) {
-    return [{ field: 'comments', problem: `must be a string of at most ${MAX_COMMENTS_LENGTH} characters` }];
-  }
-  return [];
-}
-
-function coInvestmentProblems(track: Track, review: Record<string, unknown>): FieldProblem[] {
-  if (!Object.prototype.hasOwnProperty.call(review, 'coInvestment') || review.coInvestment === undefined) return [];
-  if (track !== 'vc') return [{ field: 'coInvestment', problem: 'is only for the vc track' }];
-  const co = review.coInvestment;
-  if (!isRecord(co)) return [{ field: 'coInvestment', problem: 'must be an object {willing, amount?}' }];
-  const problems: FieldProblem[] = [];
-  if (typeof co.willing !== 'boolean') problems.push({ field: 'coInvestment.willing', problem: 'must be true or false' });
-  if (has(co, 'amount')) {
-    if (co.willing === false) problems.push({ field: 'coInvestment.amount', problem: 'is only allowed when willing is true' });
-    problems.push(...moneyProblems(co.amount, 'coInvestment.amount'));
-  }
-  problems.push(...unknownFields(co, CO_INVESTMENT_FIELDS, 'coInvestment.'));
-  return problems;
-}
-
-/** Every problem with a submitted review for `track`; empty when it is valid. */
-export function validateReview(track: Track, input: unknown): FieldProblem[] {
+/**
+ * The rules a review must meet for a task of `track` beyond its shape (the shape — types, lengths,
+ * the text rule, unknown fields — is ReviewBody in @dueflow/contract, checked first): every criterion
+ * of the track's rubric scored 1-5 and no other, and a co-investment only on the vc track.
+ */
+export function rubricProblems(track: Track, review: unknown): FieldProblem[] {
   rubricFor(track);
-  if (!isRecord(input)) return [{ field: '', problem: 'review must be an object' }];
-  const problems: FieldProblem[] = [];
-  problems.push(...unknownFields(input, REVIEW_FIELDS, ''));
-  problems.push(...scoreProblems(track, input.scores));
-  if (!RECOMMENDATIONS.includes(input.recommendation as never)) {
-    problems.push({ field: 'recommendation', problem: `must be one of ${RECOMMENDATIONS.join(', ')}` });
-  }
-  problems.push(...riskPointProblems(input.riskPoints));
-  problems.push(...commentsProblems(input));
-  problems.push(...coInvestmentProblems(track, input));
+  if (!isRecord(review)) return [];
+  const problems = has(review, 'scores') ? scoreProblems(track, review.scores) : [];
+  if (has(review, 'coInvestment') && track !== 'vc') problems.push({ field: 'coInvestment', problem: 'is only for the vc track' });
   return problems;
 }
+
+/** @deprecated the rubric's rules only, since the shape moved to ReviewBody (@dueflow/contract); use rubricProblems. */
+export const validateReview = rubricProblems;
 
 /**
  * sum(weight * score) / sum(weight) over the track's criteria, rounded to 2 decimals.

@@ -3,7 +3,9 @@ import { ApiRoute } from '../openapi/api-route.decorator';
 import { Session } from '../openapi/schemas';
 import { AuthService } from './auth.service';
 import { Public } from './decorators';
-import { LoginDto } from './login.dto';
+import { LoginRequest } from '@dueflow/contract';
+import { body } from '../common/validation';
+import type { LoginDto } from './login.dto';
 
 @Controller('auth')
 export class AuthController {
@@ -18,7 +20,7 @@ export class AuthController {
   @Public()
   @Post('login')
   @HttpCode(200)
-  login(@Body() body: LoginDto, @Ip() ip: string) {
+  login(@Body(body(LoginRequest)) body: LoginDto, @Ip() ip: string) {
     return this.auth.login(body.email, body.password, ip);
   }
 }

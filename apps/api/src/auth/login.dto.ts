@@ -1,12 +1,5 @@
-import { IsEmail, IsString, MaxLength, MinLength } from 'class-validator';
+import type { z } from 'zod';
+import type { LoginRequest } from '@dueflow/contract';
 
-export class LoginDto {
-  @IsEmail({}, { message: 'must be an email address' })
-  @MaxLength(254)
-  email!: string;
-
-  @IsString()
-  @MinLength(1)
-  @MaxLength(200)
-  password!: string;
-}
+// The request type the handler receives: the output of its schema in @dueflow/contract (see common/validation.ts).
+export type LoginDto = z.output<typeof LoginRequest>;

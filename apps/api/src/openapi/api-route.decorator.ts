@@ -1,7 +1,7 @@
 import { applyDecorators } from '@nestjs/common';
-import { ApiBody, ApiHeader, ApiOperation, ApiResponse } from '@nestjs/swagger';
+import { ApiHeader, ApiOperation, ApiResponse } from '@nestjs/swagger';
 import type { z } from 'zod';
-import { SCHEMA_REF_PREFIX } from './request-schemas';
+import { SCHEMA_REF_PREFIX, requestComponentId } from './request-schemas';
 import { ErrorBody, componentId } from './schemas';
 
 /** Refusals a route may document by hand, added to those derived from its guard and inputs (derive.ts). */
@@ -18,8 +18,6 @@ export interface ApiRouteOptions<S extends z.ZodType> {
   mediaType?: 'application/json' | 'text/plain';
   /** Refusals that neither the guard nor the inputs reveal: state conflicts, business rules, ownership. */
   errors?: Partial<Record<DocumentedError, string>>;
-  /** Schema of a body that has no DTO class (the domain validates it), e.g. PUT /policy. */
-  body?: z.ZodType;
   /** Optional request headers the handler reads: what they do, and the pattern a value must match. */
   headers?: Record<string, { description: string; pattern?: RegExp }>;
   /**
@@ -37,6 +35,9 @@ type Handler<T> = (...args: never[]) => T | Promise<T>;
 export type TypedRouteDecorator<T> = <H extends Handler<T>>(target: object, key: string | symbol, descriptor: TypedPropertyDescriptor<H>) => void;
 
 export const refTo = (schema: z.ZodType) => ({ $ref: `${SCHEMA_REF_PREFIX}${componentId(schema)}` });
+
+/** A $ref to a request schema's component (bodies and query strings, from @dueflow/contract). */
+export const requestRefTo = (schema: z.ZodType) => ({ $ref: `${SCHEMA_REF_PREFIX}${requestComponentId(schema)}` });
 
 export const errorContent = () => ({ 'application/json': { schema: refTo(ErrorBody) } });
 
@@ -58,7 +59,6 @@ export function ApiRoute<S extends z.ZodType>(options: ApiRouteOptions<S>): Type
     ),
     ...(options.notModified ? [ApiResponse({ status: 304, description: options.notModified, headers })] : []),
     ...Object.entries(options.errors ?? {}).map(([status, description]) => ApiResponse({ status: Number(status), description, content: errorContent() })),
-    ...(options.body ? [ApiBody({ schema: refTo(options.body) })] : []),
     ...Object.entries(options.headers ?? {}).map(([name, { description, pattern }]) =>
       ApiHeader({ name, description, required: false, schema: { type: 'string', pattern: pattern?.source } }),
     ),

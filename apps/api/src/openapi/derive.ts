@@ -6,7 +6,9 @@ import type { OpenAPIObject, OperationObject, ParameterObject, SchemaObject } fr
 import type { Role } from '@dueflow/domain';
 import { PUBLIC_ROUTE, REQUIRED_ROLES } from '../auth/decorators';
 import { UuidPipe } from '../common/uuid.pipe';
-import { errorContent } from './api-route.decorator';
+import { SchemaPipe } from '../common/validation';
+import { errorContent, requestRefTo } from './api-route.decorator';
+import { requestComponentId } from './request-schemas';
 
 /** Security scheme name of the bearer token (DocumentBuilder.addBearerAuth). */
 export const BEARER = 'bearer';
@@ -32,10 +34,13 @@ const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'patch'] as const;
  * request pipeline uses, so the document and the behaviour cannot disagree:
  * - the AuthGuard's @Public/@Roles → bearer security, 401, and 403 naming the roles;
  * - path params through UuidPipe → `format: uuid`, 400 for a malformed id, 404 for an unknown one;
- * - a @Body() → 400 (every bad field), 413 (too large), 415 (not JSON);
- * - a @Query() DTO → one parameter per DTO property, from its class-validator schema, and 400;
+ * - a @Body(body(Schema)) → the request body, Schema's component, and 400 (every bad field), 413
+ *   (too large), 415 (not JSON);
+ * - a @Query(query(Schema)) → one parameter per property of Schema's component, and 400;
  * - and the exception filter's generic 500 everywhere.
- * Operations are matched to their handlers through the operation id (operationIdOf).
+ * Operations are matched to their handlers through the operation id (operationIdOf). A @Body or
+ * @Query without a schema pipe throws here (the openapi suite builds the document): such a route
+ * would take input nothing checks.
  */
 export function deriveFromCode(app: INestApplication, document: OpenAPIObject): void {
   const handlers = handlersByOperationId(app);
@@ -90,9 +95,13 @@ function documentAccess(operation: OperationObject, { controller, methodKey }: H
   }
 }
 
+function schemaPipeOf(arg: RouteArg): SchemaPipe<never> | undefined {
+  return arg.pipes?.find((pipe): pipe is SchemaPipe<never> => pipe instanceof SchemaPipe);
+}
+
 function documentInputs(operation: OperationObject, { controller, methodKey }: Handler, schemas: Record<string, SchemaObject>): void {
   const args = Object.entries((Reflect.getMetadata(ROUTE_ARGS_METADATA, controller, methodKey) ?? {}) as Record<string, RouteArg>);
-  const paramTypes = (Reflect.getMetadata('design:paramtypes', controller.prototype, methodKey) ?? []) as unknown[];
+  const route = `${controller.name}.${methodKey}`;
   for (const [key, arg] of args) {
     const kind = Number(key.split(':')[0]);
     if (kind === RouteParamtypes.PARAM && arg.pipes?.some((pipe) => pipe instanceof UuidPipe)) {
@@ -101,12 +110,18 @@ function documentInputs(operation: OperationObject, { controller, methodKey }: H
       addError(operation, 400, `\`${String(arg.data)}\` is not a UUID.`);
       addError(operation, 404, 'No such object, or one the caller may not see.');
     } else if (kind === RouteParamtypes.BODY) {
+      const pipe = schemaPipeOf(arg);
+      if (!pipe) throw new Error(`${route} takes a @Body() without a schema: use @Body(body(Schema)) (apps/api/src/common/validation.ts)`);
+      operation.requestBody = { required: true, content: { 'application/json': { schema: requestRefTo(pipe.schema) } } };
       addError(operation, 400, 'Malformed JSON, or invalid body fields (every one listed in details).');
       addError(operation, 413, 'The body is larger than BODY_LIMIT_BYTES.');
       addError(operation, 415, 'The body is not application/json.');
-    } else if (kind === RouteParamtypes.QUERY && typeof paramTypes[arg.index] === 'function') {
-      const dto = schemas[(paramTypes[arg.index] as Type<unknown>).name];
-      if (dto) operation.parameters = [...(operation.parameters ?? []), ...queryParameters(dto)];
+    } else if (kind === RouteParamtypes.QUERY) {
+      const pipe = schemaPipeOf(arg);
+      if (!pipe) throw new Error(`${route} takes a @Query() without a schema: use @Query(query(Schema)) (apps/api/src/common/validation.ts)`);
+      const schema = schemas[requestComponentId(pipe.schema)];
+      // Swagger lists a @Query() object as one parameter named after nothing: replace it with the schema's properties.
+      operation.parameters = [...(operation.parameters ?? []).filter((p) => !('in' in p) || p.in !== 'query'), ...(schema ? queryParameters(schema) : [])];
       addError(operation, 400, 'An invalid query parameter (every one listed in details).');
     }
   }
@@ -116,7 +131,7 @@ function findParameter(operation: OperationObject, location: string, name: strin
   return (operation.parameters ?? []).find((p): p is ParameterObject => 'in' in p && p.in === location && p.name === name);
 }
 
-/** A query DTO's properties as query parameters (the DTO schema itself stays in components). */
+/** A query schema's properties as query parameters (the schema itself stays in components). */
 function queryParameters(dto: SchemaObject): ParameterObject[] {
   const required = new Set(dto.required ?? []);
   return Object.entries(dto.properties ?? {}).map(([name, schema]) => ({ name, in: 'query', required: required.has(name), schema }));

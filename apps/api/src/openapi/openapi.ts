@@ -35,13 +35,13 @@ function componentSchemas(): Record<string, SchemaObject> {
   const requests = requestSchemas();
   const responses = responseSchemas();
   const clash = Object.keys(requests).find((name) => name in responses);
-  if (clash) throw new Error(`OpenAPI component ${clash} is both a request DTO and a response schema; rename one`);
+  if (clash) throw new Error(`OpenAPI component ${clash} is both a request schema and a response schema; rename one`);
   return { ...requests, ...responses };
 }
 
 /**
  * The OpenAPI document of the running app: routes, parameters and bodies as Nest registered them,
- * request schemas from the DTOs' validation rules, response schemas from ./schemas, and access and
+ * request schemas from the zod schemas the API validates with (@dueflow/contract), response schemas from ./schemas, and access and
  * input refusals from the guards and pipes (derive.ts).
  */
 export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
@@ -56,7 +56,7 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
     .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' }, BEARER)
     .build();
   const document = SwaggerModule.createDocument(app, config, { operationIdFactory: operationIdOf });
-  // Swagger's own schemas of the DTO classes are empty (no @ApiProperty, no CLI plugin under SWC): replace them.
+  // Request and response components come from zod (Swagger only knows the routes and their parameters).
   document.components = { ...document.components, schemas: { ...document.components?.schemas, ...componentSchemas() } };
   deriveFromCode(app, document);
   return document;

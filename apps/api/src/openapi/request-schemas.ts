@@ -1,30 +1,40 @@
-// @ts-expect-error class-transformer types its metadata storage only under types/; this is the module its decorators write to.
-import { defaultMetadataStorage as transformerStorage } from 'class-transformer/cjs/storage';
-import type { MetadataStorage } from 'class-transformer/types/MetadataStorage';
-import { IS_DATE_STRING } from 'class-validator';
-import { validationMetadatasToSchemas } from 'class-validator-jsonschema';
 import type { SchemaObject } from '@nestjs/swagger';
-
-/** Where @Type(() => Dto) is recorded: how a nested array (riskPoints: RiskPointDto[]) finds its item class. */
-const defaultMetadataStorage = transformerStorage as MetadataStorage;
+import { z } from 'zod';
+import { REQUEST_SCHEMAS } from '@dueflow/contract';
 
 export const SCHEMA_REF_PREFIX = '#/components/schemas/';
 
+const requestRegistry = z.registry<{ id: string }>();
+for (const [id, schema] of Object.entries(REQUEST_SCHEMAS)) requestRegistry.add(schema, { id });
+
+/** The component name of a request schema (throws for one missing from REQUEST_SCHEMAS: it would not resolve). */
+export function requestComponentId(schema: z.ZodType): string {
+  const id = requestRegistry.get(schema)?.id;
+  if (!id) throw new Error('this request schema is not in REQUEST_SCHEMAS (libs/contract/src/requests/index.ts); add it there under a component name');
+  return id;
+}
+
+let cache: Record<string, SchemaObject> | undefined;
+
 /**
- * JSON schemas of every request DTO (bodies and query strings), generated from the class-validator
- * decorators the ValidationPipe enforces, so the document cannot promise other rules than the API
- * checks. Nested DTOs (@ValidateNested + @Type) become $refs to their own component. Each object is
- * closed (`additionalProperties: false`) because the pipe refuses unknown fields.
- *
- * Reads the global class-validator storage: call it once every controller (and so every DTO) is
- * loaded, i.e. when the document is built.
+ * JSON schemas of every request body and query string, from the same zod schemas the API's pipes
+ * check (libs/contract/src/requests), so the document cannot promise other rules than the API
+ * enforces. Schemas listed in REQUEST_SCHEMAS become components and are $ref'd where nested; the
+ * input side is described (what a client sends: `limit` as an integer, text before normalising).
  */
 export function requestSchemas(): Record<string, SchemaObject> {
-  const schemas = validationMetadatasToSchemas({
-    refPointerPrefix: SCHEMA_REF_PREFIX,
-    classTransformerMetadataStorage: defaultMetadataStorage,
-    // The library's pattern for @IsDateString demands fractional seconds; the validator does not.
-    additionalConverters: { [IS_DATE_STRING]: { type: 'string', format: 'date-time' } },
-  }) as Record<string, SchemaObject>;
-  return Object.fromEntries(Object.entries(schemas).map(([name, schema]) => [name, { ...schema, additionalProperties: false }]));
+  cache ??= Object.fromEntries(
+    Object.entries(
+      z.toJSONSchema(requestRegistry, {
+        target: 'draft-2020-12',
+        io: 'input',
+        uri: (id) => `${SCHEMA_REF_PREFIX}${id}`,
+        // zod spells uuid and date-time out as regexes too; the format says it, readably.
+        override: ({ jsonSchema }) => {
+          if (jsonSchema.format) delete jsonSchema.pattern;
+        },
+      }).schemas,
+    ).map(([id, { $id: _id, $schema: _dialect, ...schema }]) => [id, schema as SchemaObject]),
+  );
+  return cache;
 }

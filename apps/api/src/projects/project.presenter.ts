@@ -211,6 +211,7 @@ export function presentProjectDetail(record: ProjectRecord, part: ProjectPart, v
   }
   return {
     ...presentProjectSummary(project),
+    creditCode: project.creditCode,
     expectedAnnualOutput: project.expectedAnnualOutput,
     landAreaMu: project.landAreaMu,
     headcount: project.headcount,

@@ -8,7 +8,9 @@ import { MAX_WAIT_SECONDS, parseIfNoneMatch, preferredWait } from '../common/con
 import { UuidPipe } from '../common/uuid.pipe';
 import { ApiRoute } from '../openapi/api-route.decorator';
 import { ProjectDetail, ProjectPage, ProjectReport, ProjectSummary, StatusAnswer, Timeline, TimelineVerification } from '../openapi/schemas';
-import { CreateProjectDto, DecisionDto, InformationDto, ListProjectsQuery, SigningDto, WithdrawDto } from './project.dto';
+import { CreateProjectRequest, DecisionBody, InformationBody, ListProjectsQuery as ListProjectsSchema, SigningBody, WithdrawBody } from '@dueflow/contract';
+import { body, query } from '../common/validation';
+import type { CreateProjectDto, DecisionDto, InformationDto, ListProjectsQuery, SigningDto, WithdrawDto } from './project.dto';
 import { ProjectsService } from './projects.service';
 import { PROCESS_UNAVAILABLE_DOC } from '../common/unavailable';
 
@@ -28,7 +30,7 @@ export class ProjectsController {
   @Roles('officer')
   async submit(
     @CurrentUser() user: AuthUser,
-    @Body() body: CreateProjectDto,
+    @Body(body(CreateProjectRequest)) body: CreateProjectDto,
     @Headers('idempotency-key') key: string | undefined,
     @RequestId() requestId: string,
     @Res({ passthrough: true }) reply: FastifyReply,
@@ -46,7 +48,7 @@ export class ProjectsController {
   @ApiRoute({ summary: 'List projects', description: 'Officers see their own, managers and admins all; newest first, by cursor.', response: ProjectPage })
   @Get()
   @Roles('officer', 'manager', 'admin')
-  list(@CurrentUser() user: AuthUser, @Query() query: ListProjectsQuery) {
+  list(@CurrentUser() user: AuthUser, @Query(query(ListProjectsSchema)) query: ListProjectsQuery) {
     return this.projects.list(user, query);
   }
 
@@ -134,7 +136,7 @@ export class ProjectsController {
   @Post(':id/decision')
   @HttpCode(200)
   @Roles('manager')
-  decide(@CurrentUser() user: AuthUser, @Param('id', new UuidPipe()) id: string, @Body() body: DecisionDto, @RequestId() requestId: string) {
+  decide(@CurrentUser() user: AuthUser, @Param('id', new UuidPipe()) id: string, @Body(body(DecisionBody)) body: DecisionDto, @RequestId() requestId: string) {
     return this.projects.decide(user, id, body, requestId);
   }
 
@@ -146,7 +148,7 @@ export class ProjectsController {
   @Post(':id/information')
   @HttpCode(200)
   @Roles('officer')
-  provideInformation(@CurrentUser() user: AuthUser, @Param('id', new UuidPipe()) id: string, @Body() body: InformationDto, @RequestId() requestId: string) {
+  provideInformation(@CurrentUser() user: AuthUser, @Param('id', new UuidPipe()) id: string, @Body(body(InformationBody)) body: InformationDto, @RequestId() requestId: string) {
     return this.projects.provideInformation(user, id, body, requestId);
   }
 
@@ -154,7 +156,7 @@ export class ProjectsController {
   @Post(':id/signing')
   @HttpCode(200)
   @Roles('officer', 'manager')
-  sign(@CurrentUser() user: AuthUser, @Param('id', new UuidPipe()) id: string, @Body() body: SigningDto, @RequestId() requestId: string) {
+  sign(@CurrentUser() user: AuthUser, @Param('id', new UuidPipe()) id: string, @Body(body(SigningBody)) body: SigningDto, @RequestId() requestId: string) {
     return this.projects.sign(user, id, body, requestId);
   }
 
@@ -167,7 +169,7 @@ export class ProjectsController {
   @Post(':id/withdraw')
   @HttpCode(200)
   @Roles('officer', 'manager')
-  withdraw(@CurrentUser() user: AuthUser, @Param('id', new UuidPipe()) id: string, @Body() body: WithdrawDto, @RequestId() requestId: string) {
+  withdraw(@CurrentUser() user: AuthUser, @Param('id', new UuidPipe()) id: string, @Body(body(WithdrawBody)) body: WithdrawDto, @RequestId() requestId: string) {
     return this.projects.withdraw(user, id, body, requestId);
   }
 }

@@ -60,6 +60,7 @@ export class ProjectsService {
       id,
       name: dto.name,
       company: dto.company,
+      creditCode: dto.creditCode ?? null,
       sector: dto.sector,
       totalInvestment: { amount: dto.totalInvestment.amount, currency: dto.totalInvestment.currency },
       expectedAnnualOutput: dto.expectedAnnualOutput ? { ...dto.expectedAnnualOutput } : null,

@@ -4,7 +4,9 @@ import { CurrentUser, RequestId, Roles } from '../auth/decorators';
 import { UuidPipe } from '../common/uuid.pipe';
 import { ApiRoute } from '../openapi/api-route.decorator';
 import { StatusAnswer, TaskDetail, TaskList } from '../openapi/schemas';
-import { DeclineDto, ListTasksQuery, ReviewDto } from './task.dto';
+import { DeclineBody, ListTasksQuery as ListTasksSchema, ReviewBody } from '@dueflow/contract';
+import { body, query } from '../common/validation';
+import type { DeclineDto, ListTasksQuery, ReviewDto } from './task.dto';
 import { TasksService } from './tasks.service';
 import { PROCESS_UNAVAILABLE_DOC } from '../common/unavailable';
 
@@ -15,7 +17,7 @@ export class TasksController {
 
   @ApiRoute({ summary: 'List review tasks', description: 'A reviewer sees their own tasks; managers and admins all.', response: TaskList })
   @Get()
-  list(@CurrentUser() user: AuthUser, @Query() query: ListTasksQuery) {
+  list(@CurrentUser() user: AuthUser, @Query(query(ListTasksSchema)) query: ListTasksQuery) {
     return this.tasks.list(user, query);
   }
 
@@ -34,7 +36,7 @@ export class TasksController {
   @Post(':id/review')
   @HttpCode(200)
   @Roles('reviewer')
-  submitReview(@CurrentUser() user: AuthUser, @Param('id', new UuidPipe()) id: string, @Body() body: ReviewDto, @RequestId() requestId: string) {
+  submitReview(@CurrentUser() user: AuthUser, @Param('id', new UuidPipe()) id: string, @Body(body(ReviewBody)) body: ReviewDto, @RequestId() requestId: string) {
     return this.tasks.submitReview(user, id, body, requestId);
   }
 
@@ -47,7 +49,7 @@ export class TasksController {
   @Post(':id/decline')
   @HttpCode(200)
   @Roles('reviewer')
-  decline(@CurrentUser() user: AuthUser, @Param('id', new UuidPipe()) id: string, @Body() body: DeclineDto, @RequestId() requestId: string) {
+  decline(@CurrentUser() user: AuthUser, @Param('id', new UuidPipe()) id: string, @Body(body(DeclineBody)) body: DeclineDto, @RequestId() requestId: string) {
     return this.tasks.decline(user, id, body, requestId);
   }
 }

@@ -6,7 +6,9 @@ import { CurrentUser, Roles } from '../auth/decorators';
 import { UuidPipe } from '../common/uuid.pipe';
 import { ApiRoute } from '../openapi/api-route.decorator';
 import { Conflict, User, UserList } from '../openapi/schemas';
-import { ConflictDto, CreateUserDto, ListUsersQuery } from './user.dto';
+import { ConflictRequest, CreateUserRequest, ListUsersQuery as ListUsersSchema } from '@dueflow/contract';
+import { body, query } from '../common/validation';
+import type { ConflictDto, CreateUserDto, ListUsersQuery } from './user.dto';
 
 function presentUser(user: UserEntity) {
   return {
@@ -33,7 +35,7 @@ export class UsersController {
   })
   @Post()
   @Roles('admin')
-  async create(@Body() body: CreateUserDto) {
+  async create(@Body(body(CreateUserRequest)) body: CreateUserDto) {
     if (body.reviewer && !body.roles.includes('reviewer')) {
       throw new DomainError('VALIDATION_FAILED', 'a reviewer profile needs the reviewer role', [{ field: 'reviewer', problem: 'only for users with the reviewer role' }]);
     }
@@ -54,7 +56,7 @@ export class UsersController {
   @ApiRoute({ summary: 'List users', response: UserList })
   @Get()
   @Roles('admin', 'manager')
-  async list(@Query() query: ListUsersQuery) {
+  async list(@Query(query(ListUsersSchema)) query: ListUsersQuery) {
     return { items: (await this.users.listByRole(query.role)).map(presentUser) };
   }
 
@@ -67,11 +69,11 @@ export class UsersController {
   })
   @Post(':id/conflicts')
   @Roles('reviewer', 'admin')
-  async declareConflict(@CurrentUser() caller: AuthUser, @Param('id', new UuidPipe()) id: string, @Body() body: ConflictDto) {
+  async declareConflict(@CurrentUser() caller: AuthUser, @Param('id', new UuidPipe()) id: string, @Body(body(ConflictRequest)) body: ConflictDto) {
     if (!hasRole(caller, 'admin') && caller.id !== id) throw new DomainError('NOT_FOUND', `no user ${id}`);
     const user = await this.users.findById(id);
     if (!user || !user.roles.includes('reviewer')) throw new DomainError('NOT_FOUND', `no reviewer ${id}`);
-    const conflict = await this.users.declareConflict(id, body.company, body.reason, caller.id);
-    return { id: conflict.id, reviewerId: id, company: conflict.company, reason: conflict.reason, createdAt: conflict.createdAt.toISOString() };
+    const conflict = await this.users.declareConflict(id, { company: body.company, creditCode: body.creditCode ?? null }, body.reason, caller.id);
+    return { id: conflict.id, reviewerId: id, company: conflict.company, creditCode: conflict.creditCode, reason: conflict.reason, createdAt: conflict.createdAt.toISOString() };
   }
 }

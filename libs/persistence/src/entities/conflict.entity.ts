@@ -22,6 +22,10 @@ export class ConflictEntity {
   @Column({ name: 'company_key', type: 'text' })
   companyKey!: string;
 
+  /** The company's unified social credit code (normalised), when the declaration gave one. */
+  @Column({ name: 'credit_code', type: 'text', nullable: true })
+  creditCode!: string | null;
+
   @Column({ type: 'text' })
   reason!: string;
 

@@ -19,6 +19,10 @@ export class ProjectEntity {
   @Column({ type: 'text' })
   company!: string;
 
+  /** The company's unified social credit code (统一社会信用代码), normalised, when the officer gave it. */
+  @Column({ name: 'credit_code', type: 'text', nullable: true })
+  creditCode!: string | null;
+
   @Column({ type: 'text' })
   sector!: Sector;
 

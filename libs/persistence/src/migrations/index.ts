@@ -4,7 +4,16 @@ import { AuditChain1795702000000 } from './1795702000000-audit-chain';
 import { ReviewerOpenTasks1795703000000 } from './1795703000000-reviewer-open-tasks';
 import { ProjectChangeNotify1795704000000 } from './1795704000000-project-change-notify';
 import { ReviewRounds1795740000000 } from './1795740000000-review-rounds';
+import { CreditCodes1795750000000 } from './1795750000000-credit-codes';
 
 /** Every migration, in order. Listed explicitly so source and compiled builds load the same set. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- TypeORM's own type for migration classes
-export const MIGRATIONS: Function[] = [InitialSchema1795693993977, ProcessRules1795695315200, AuditChain1795702000000, ReviewerOpenTasks1795703000000, ProjectChangeNotify1795704000000, ReviewRounds1795740000000];
+export const MIGRATIONS: Function[] = [
+  InitialSchema1795693993977,
+  ProcessRules1795695315200,
+  AuditChain1795702000000,
+  ReviewerOpenTasks1795703000000,
+  ProjectChangeNotify1795704000000,
+  ReviewRounds1795740000000,
+  CreditCodes1795750000000,
+];

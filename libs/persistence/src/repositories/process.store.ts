@@ -17,7 +17,6 @@ import type {
   TaskView,
 } from '@dueflow/contract';
 import {
-  ConflictEntity,
   DecisionEntity,
   InformationResponseEntity,
   ReviewTaskEntity,
@@ -57,6 +56,7 @@ export class ProcessStore {
         track: input.track,
         sector: input.sector,
         company: input.company,
+        creditCode: input.creditCode ?? null,
         count: missing.length,
         excludeReviewerIds: [...taken],
       });
@@ -203,13 +203,13 @@ export class ProcessStore {
         { status: 'declined', closedAt: at, declineReason: input.reason, declinedForConflict: input.conflictOfInterest },
       );
       if (input.conflictOfInterest) {
-        await em
-          .createQueryBuilder()
-          .insert()
-          .into(ConflictEntity)
-          .values({ reviewerId: input.reviewerId, company: input.company, companyKey: normalizeCompany(input.company), reason: input.reason, declaredBy: input.reviewerId })
-          .orIgnore()
-          .execute();
+        // The conflict is with the project's company: its credit code too, read from the project row.
+        await em.query(
+          `INSERT INTO conflicts (reviewer_id, company, company_key, credit_code, reason, declared_by)
+           SELECT $1, $2, $3, p.credit_code, $4, $1 FROM projects p WHERE p.id = $5
+           ON CONFLICT DO NOTHING`,
+          [input.reviewerId, input.company, normalizeCompany(input.company), input.reason, input.projectId],
+        );
       }
     });
   }
@@ -255,10 +255,10 @@ export class ProcessStore {
       affiliation: string | null;
       max_open_tasks: number;
       open_tasks: number;
-      conflicts: string[];
+      conflicts: Array<{ company: string; creditCode: string | null }>;
     }> = await em.query(
       `SELECT u.id, u.name, p.tracks, p.sectors, p.affiliation, p.max_open_tasks, p.open_tasks,
-              COALESCE((SELECT array_agg(c.company_key) FROM conflicts c WHERE c.reviewer_id = u.id), '{}') AS conflicts
+              COALESCE((SELECT json_agg(json_build_object('company', c.company, 'creditCode', c.credit_code)) FROM conflicts c WHERE c.reviewer_id = u.id), '[]') AS conflicts
          FROM users u JOIN reviewer_profiles p ON p.user_id = u.id
         WHERE 'reviewer' = ANY(u.roles) AND $1 = ANY(p.tracks)`,
       [track],
@@ -271,7 +271,8 @@ export class ProcessStore {
       affiliation: r.affiliation,
       maxOpenTasks: r.max_open_tasks,
       openTasks: r.open_tasks,
-      conflicts: r.conflicts.map(normalizeCompany),
+      // Names as declared: selectReviewers normalises them with today's rules, whatever stored keys say.
+      conflicts: r.conflicts,
     }));
   }
 

@@ -21,6 +21,8 @@ export interface NewProject {
   id: string;
   name: string;
   company: string;
+  /** Normalised unified social credit code, if given. */
+  creditCode?: string | null;
   sector: Sector;
   totalInvestment: Money;
   expectedAnnualOutput: Money | null;
@@ -91,6 +93,7 @@ const INSERT_COLUMNS = [
   'id',
   'name',
   'company',
+  'creditCode',
   'sector',
   'totalInvestment',
   'currency',
@@ -133,6 +136,7 @@ export class ProjectStore {
   async create(project: NewProject): Promise<{ project: ProjectEntity; created: boolean }> {
     const row: InsertRow = {
       ...project,
+      creditCode: project.creditCode ?? null,
       totalInvestment: project.totalInvestment.amount,
       currency: project.totalInvestment.currency,
       status: 'screening',
@@ -299,6 +303,7 @@ export function processInputOf(project: ProjectEntity, requestId?: string): DueD
   return {
     projectId: project.id,
     company: project.company,
+    ...(project.creditCode ? { creditCode: project.creditCode } : {}),
     sector: project.sector,
     totalInvestment: { amount: project.totalInvestment, currency: project.currency },
     submittedBy: project.submittedBy,

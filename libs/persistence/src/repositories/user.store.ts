@@ -65,13 +65,13 @@ export class UserStore {
   }
 
   /** Declares a conflict; declaring the same company twice keeps the first declaration. */
-  async declareConflict(reviewerId: string, company: string, reason: string, declaredBy: string): Promise<ConflictEntity> {
+  async declareConflict(reviewerId: string, { company, creditCode }: { company: string; creditCode: string | null }, reason: string, declaredBy: string): Promise<ConflictEntity> {
     const companyKey = normalizeCompany(company);
     await this.dataSource
       .createQueryBuilder()
       .insert()
       .into(ConflictEntity)
-      .values({ reviewerId, company, companyKey, reason, declaredBy })
+      .values({ reviewerId, company, companyKey, creditCode, reason, declaredBy })
       .orIgnore()
       .execute();
     return this.dataSource.getRepository(ConflictEntity).findOneByOrFail({ reviewerId, companyKey });

@@ -5,7 +5,7 @@ import { IsoDuration, Money, Sector, component, keyed, sameShape } from './regis
 
 const perTrack = (value: z.ZodType<number>) => keyed(TRACKS, value);
 
-/** The rules a project runs under; also the body of PUT /policy (validated by the domain's validatePolicy). */
+/** The rules a project runs under, as GET /policy shows them (PUT /policy takes PolicyReplacement from @dueflow/contract). */
 export const Policy = component(
   'Policy',
   z.object({

@@ -109,6 +109,7 @@ const Signing = z.object({ signedAt: Timestamp, agreedInvestment: Money, notes: 
 export const ProjectDetail = component(
   'ProjectDetail',
   ProjectSummary.extend({
+    creditCode: z.string().nullable().describe('the company\'s unified social credit code (统一社会信用代码), when the officer gave it'),
     expectedAnnualOutput: Money.nullable(),
     landAreaMu: z.number().min(0).nullable(),
     headcount: Count.nullable(),

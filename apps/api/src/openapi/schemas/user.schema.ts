@@ -24,7 +24,7 @@ export const UserList = component('UserList', z.object({ items: z.array(User) })
 
 export const Conflict = component(
   'Conflict',
-  z.object({ id: Uuid, reviewerId: Uuid, company: z.string(), reason: z.string(), createdAt: Timestamp }),
+  z.object({ id: Uuid, reviewerId: Uuid, company: z.string(), creditCode: z.string().nullable(), reason: z.string(), createdAt: Timestamp }),
 );
 
 export const Session = component(

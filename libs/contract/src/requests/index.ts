@@ -1,0 +1,40 @@
+/**
+ * Every request body and query string, defined once. From these the API validates (its `body()` /
+ * `query()` pipes), the workflow checks its Updates, the OpenAPI document describes the requests and
+ * the bad-input fuzzer builds its generators. Pure zod: the workflow bundle imports this module.
+ */
+export * from './text';
+export * from './common';
+export * from './check';
+export * from './project.request';
+export * from './task.request';
+export * from './user.request';
+export * from './policy.request';
+import { CoInvestmentInput, DeclineBody, ListTasksQuery, ReviewBody, RiskPointInput } from './task.request';
+import { ContactInput, CreateProjectRequest, DecisionBody, InformationBody, ListProjectsQuery, SigningBody, WithdrawBody } from './project.request';
+import { ConflictRequest, CreateUserRequest, ListUsersQuery, LoginRequest, ReviewerProfileInput } from './user.request';
+import { PolicyReplacement } from './policy.request';
+import { MoneyInput } from './common';
+
+/** The request schemas by the component name the OpenAPI document gives them. */
+export const REQUEST_SCHEMAS = {
+  MoneyInput,
+  CreateProjectRequest,
+  ContactInput,
+  ListProjectsQuery,
+  DecisionRequestBody: DecisionBody,
+  InformationRequestBody: InformationBody,
+  SigningRequestBody: SigningBody,
+  WithdrawRequestBody: WithdrawBody,
+  ListTasksQuery,
+  ReviewRequestBody: ReviewBody,
+  RiskPointInput,
+  CoInvestmentInput,
+  DeclineRequestBody: DeclineBody,
+  CreateUserRequest,
+  ReviewerProfileInput,
+  ListUsersQuery,
+  ConflictRequest,
+  LoginRequest,
+  PolicyReplacement,
+} as const;
