@@ -1,6 +1,6 @@
 import { DEFAULT_POLICY } from '@dueflow/domain';
 import { ADMIN, MANAGER, MANAGER_2, OFFICER, REVIEWERS, projectBody, reviewBody } from '../support/factories';
-import { Http, RunningDueflow, eventually, postReview, startDueflowWithClient } from '../support/harness';
+import { Http, RunningDueflow, eventually, postReview, startDueflowWithClient, usePolicy } from '../support/harness';
 
 interface OpenTask {
   reviewer: string;
@@ -20,16 +20,10 @@ describe('the process rules, over HTTP with a real worker', () => {
 
   beforeAll(async () => ({ stack, http } = await startDueflowWithClient()));
   afterAll(async () => {
-    if (http) await usePolicy(DEFAULT_POLICY);
+    if (http) await usePolicy(http, DEFAULT_POLICY);
     await stack?.stop();
   });
 
-  /** PUT /policy replaces the version read just before (optimistic concurrency). */
-  async function usePolicy(policy: object) {
-    const { version } = (await http.as(ADMIN, 'GET', '/policy')).body;
-    const res = await http.as(ADMIN, 'PUT', '/policy', { body: { ...policy, version } });
-    expect(res.status).toBe(200);
-  }
 
   async function submit(overrides: Record<string, unknown> = {}): Promise<string> {
     const res = await http.as(OFFICER, 'POST', '/projects', { body: projectBody(overrides) });
@@ -79,7 +73,7 @@ describe('the process rules, over HTTP with a real worker', () => {
   }
 
   it('replaces a reviewer who declines, and remembers a declared conflict for the next project', async () => {
-    await usePolicy(SLOW);
+    await usePolicy(http, SLOW);
     const company = `Declining Materials ${Date.now()} Ltd.`;
     const id = await submit({ company, sector: 'new_energy_materials' });
     const tasks = await openTasks(id, 4);
@@ -108,7 +102,7 @@ describe('the process rules, over HTTP with a real worker', () => {
   });
 
   it('never assigns a reviewer from the company itself, and prefers the least loaded', async () => {
-    await usePolicy(SLOW);
+    await usePolicy(http, SLOW);
     const company = `Affiliated Robotics ${Date.now()}`;
     const email = `insider-${Date.now()}@example.com`;
     const created = await http.as(ADMIN, 'POST', '/users', {
@@ -133,7 +127,7 @@ describe('the process rules, over HTTP with a real worker', () => {
   });
 
   it('reminds, then expires and replaces an overdue reviewer, and escalates to the managers', async () => {
-    await usePolicy(FAST);
+    await usePolicy(http, FAST);
     const id = await submit();
     await openTasks(id, 4);
     await waitForEvent(id, 'reminder_sent', 10_000);
@@ -151,7 +145,7 @@ describe('the process rules, over HTTP with a real worker', () => {
   });
 
   it('reports a track that cannot reach its quorum and still synthesises with the failure on record', async () => {
-    await usePolicy(SLOW);
+    await usePolicy(http, SLOW);
     const company = `Conflicted Circuits ${Date.now()}`;
     const me = await http.request('POST', '/auth/login', { body: { email: 'vc1@dueflow.local', password: 'dueflow-demo' } });
     const own = await http.as('vc1@dueflow.local', 'POST', `/users/${me.body.user.id}/conflicts`, { body: { company, reason: 'Portfolio company.' } });
@@ -183,7 +177,7 @@ describe('the process rules, over HTTP with a real worker', () => {
   });
 
   it('asks the officer for information, re-opens the VC track, and decides on the new panel', async () => {
-    await usePolicy(SLOW);
+    await usePolicy(http, SLOW);
     const id = await submit();
     await reviewAll(await openTasks(id, 4));
     await waitForStatus(id, 'awaiting_decision');
@@ -215,7 +209,7 @@ describe('the process rules, over HTTP with a real worker', () => {
   });
 
   it('lets exactly one of two concurrent decisions win', async () => {
-    await usePolicy(SLOW);
+    await usePolicy(http, SLOW);
     const id = await submit();
     await reviewAll(await openTasks(id, 4));
     await waitForStatus(id, 'awaiting_decision');
@@ -229,7 +223,7 @@ describe('the process rules, over HTTP with a real worker', () => {
   });
 
   it('reminds and escalates a late decision, and lapses an approval that is never signed', async () => {
-    await usePolicy(FAST);
+    await usePolicy(http, FAST);
     const id = await submit();
     await reviewAll(await openTasks(id, 4));
     await waitForStatus(id, 'awaiting_decision');
@@ -245,9 +239,9 @@ describe('the process rules, over HTTP with a real worker', () => {
   });
 
   it('keeps the policy a project was submitted under', async () => {
-    await usePolicy({ ...SLOW, signingDeadline: 'P30D' });
+    await usePolicy(http, { ...SLOW, signingDeadline: 'P30D' });
     const id = await submit();
-    await usePolicy({ ...SLOW, signingDeadline: 'P60D' });
+    await usePolicy(http, { ...SLOW, signingDeadline: 'P60D' });
     const project = (await http.as(MANAGER, 'GET', `/projects/${id}`)).body;
     expect(project.policy.signingDeadline).toBe('P30D');
     expect((await http.as(OFFICER, 'GET', '/policy')).body.signingDeadline).toBe('P60D');

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { DEFAULT_POLICY, Track } from '@dueflow/domain';
 import { DEFAULT_DEMO_PASSWORD } from '@dueflow/persistence';
 import { ADMIN, MANAGER, OFFICER, REVIEWERS, projectBody, reviewBody } from '../support/factories';
-import { Http, RunningDueflow, eventually, postReview, startDueflowWithClient } from '../support/harness';
+import { Http, RunningDueflow, eventually, postReview, startDueflowWithClient, usePolicy } from '../support/harness';
 
 interface OpenTask {
   reviewer: string;
@@ -29,7 +29,7 @@ describe('views by part in the project', () => {
 
   beforeAll(async () => {
     ({ stack, http } = await startDueflowWithClient());
-    expect((await http.as(ADMIN, 'PUT', '/policy', { body: DEFAULT_POLICY })).status).toBe(200);
+    await usePolicy(http, DEFAULT_POLICY);
   });
   afterAll(async () => {
     // Other suites share the database and count on the demo pool: retire the reviewers made here.

@@ -5,7 +5,7 @@ import { createDataSource, DEFAULT_DEMO_PASSWORD } from '@dueflow/persistence';
 import { createApiApp, loadApiConfig, registeredRoutes, RegisteredRoute } from '@dueflow/api';
 import { createDueflowWorker } from '@dueflow/worker';
 import { loadStackInfo } from './test-stack';
-import { stillBeingAssigned } from './factories';
+import { ADMIN, stillBeingAssigned } from './factories';
 
 let runtimeInstalled = false;
 
@@ -165,4 +165,11 @@ export async function postReview(http: Http, reviewer: string, taskId: string, b
 export async function startDueflowWithClient(): Promise<{ stack: RunningDueflow; http: Http }> {
   const stack = await startDueflow();
   return { stack, http: new Http(stack.baseUrl) };
+}
+
+/** Puts `policy` in force as the admin: PUT /policy replaces the version read just before (optimistic concurrency). */
+export async function usePolicy(http: Http, policy: object): Promise<void> {
+  const { version } = (await http.as(ADMIN, 'GET', '/policy')).body;
+  const res = await http.as(ADMIN, 'PUT', '/policy', { body: { ...policy, version } });
+  if (res.status !== 200) throw new Error(`PUT /policy answered ${res.status}: ${JSON.stringify(res.body)}`);
 }
