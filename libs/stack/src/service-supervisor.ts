@@ -93,12 +93,6 @@ export class ServiceSupervisor {
     return managed.current!;
   }
 
-  /** The running process of a service, if any (between a crash and its restart there is none). */
-  current(name: string): NodeService | null {
-    const service = this.services.find((s) => s.name === name)?.current;
-    return service?.isRunning() ? service : null;
-  }
-
   /** Stops every service, the last added first, each within `graceMs`; nothing restarts after this. */
   async stopAll(graceMs: number, onStopped: (name: string) => void = () => undefined): Promise<void> {
     this.stopping = true;
