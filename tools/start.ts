@@ -2,15 +2,29 @@
  * `npm start`: the whole dueflow system on one machine, on embedded defaults.
  * PostgreSQL (DATABASE_URL or embedded) → migrations → demo accounts → Temporal dev server (or
  * TEMPORAL_ADDRESS) → worker → API. Ctrl-C / SIGTERM stops everything in reverse order.
+ *
+ * The worker and the API are supervised: one that exits on its own (a crash, kill -9, out of
+ * memory) is started again after 1 s, 2 s, 4 s … up to 30 s (back to 1 s once it has run for a
+ * minute), and the log says so; five crashes within two minutes stop the whole stack with exit
+ * code 1, since a process that cannot stay up needs a person. PostgreSQL and the Temporal dev
+ * server are not restarted: they hold the data, and one that dies (disk full, killed, a broken data
+ * directory) is a fault to look at, not to loop on; the stack stops, saying which and where its
+ * log is.
+ *
+ * At a terminal the apps' JSON log lines are printed short (`12:03:04 api  POST /projects 201 14ms`);
+ * LOG_FORMAT=json|pretty overrides that, and JSON stays the default when stdout is not a terminal
+ * or NODE_ENV=production.
  */
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
 import {
-  NodeService,
   RunningPostgres,
   RunningTemporal,
+  ServiceSupervisor,
+  chooseLogFormat,
   ensureDatabase,
   ensureTemporalCli,
+  formatLogLine,
   isPortOpen,
   splitDatabaseUrl,
   startEmbeddedPostgres,
@@ -34,11 +48,17 @@ const env = z
     TEMPORAL_UI_PORT: z.coerce.number().int().min(1).max(65535).default(8233),
     DUEFLOW_DEMO_PASSWORD: z.string().min(8).default(DEFAULT_DEMO_PASSWORD),
     LOG_LEVEL: z.string().default('info'),
+    /** pretty: short lines for a person; json: the apps' own lines. Default: pretty at a terminal outside production. */
+    LOG_FORMAT: z.enum(['pretty', 'json']).optional(),
+    NODE_ENV: z.string().optional(),
+    NO_COLOR: z.string().optional(),
   })
   .parse(process.env);
 
 const DIST = join(ROOT, 'dist');
-const children: NodeService[] = [];
+const SERVICE_NAMES = ['worker', 'api'];
+const logFormat = chooseLogFormat(env.LOG_FORMAT, env.NODE_ENV, process.stdout.isTTY === true);
+const supervisor = new ServiceSupervisor({ log, onGiveUp: (reason) => void stop(1, reason) });
 let postgres: RunningPostgres | null = null;
 let temporal: RunningTemporal | null = null;
 let stopping = false;
@@ -46,6 +66,8 @@ let stopping = false;
 async function main(): Promise<void> {
   process.on('SIGINT', () => void stop(0, 'SIGINT'));
   process.on('SIGTERM', () => void stop(0, 'SIGTERM'));
+  // The terminal closed: without this the children would be left running.
+  process.on('SIGHUP', () => void stop(0, 'SIGHUP'));
 
   let databaseUrl: string;
   if (env.DATABASE_URL) {
@@ -53,8 +75,10 @@ async function main(): Promise<void> {
     databaseUrl = await ensureDatabase(serverUrl, database);
     log(`Using PostgreSQL from DATABASE_URL (database ${database})`);
   } else {
-    postgres = await startEmbeddedPostgres({ dataDir: join(env.DUEFLOW_DATA_DIR, 'postgres'), port: env.EMBEDDED_PG_PORT, log });
-    databaseUrl = await ensureDatabase(postgres.serverUrl, 'dueflow');
+    const started = await startEmbeddedPostgres({ dataDir: join(env.DUEFLOW_DATA_DIR, 'postgres'), port: env.EMBEDDED_PG_PORT, log });
+    postgres = started;
+    void started.exited.then(() => void stop(1, `the embedded PostgreSQL exited on its own; see ${started.logFile}`));
+    databaseUrl = await ensureDatabase(started.serverUrl, 'dueflow');
   }
 
   const applied = await runMigrations(databaseUrl);
@@ -77,7 +101,9 @@ async function main(): Promise<void> {
       log,
     });
     temporalAddress = temporal.address;
-    temporal.process.once('exit', () => void stop(1, 'the Temporal dev server exited'));
+    temporal.process.once('exit', (code, signal) =>
+      void stop(1, `the Temporal dev server exited on its own (${signal ? `signal ${signal}` : `code ${code}`}); see ${join(env.DUEFLOW_DATA_DIR, 'temporal.log')}`),
+    );
   }
 
   const common = { DATABASE_URL: databaseUrl, TEMPORAL_ADDRESS: temporalAddress, LOG_LEVEL: env.LOG_LEVEL };
@@ -89,12 +115,17 @@ async function main(): Promise<void> {
   banner(base);
 }
 
+/** Starts a dueflow process under the supervisor; at a terminal its JSON lines are printed short. */
 async function launch(name: string, script: string, extraEnv: Record<string, string>): Promise<void> {
-  const service = await startNodeService({ name, script, env: extraEnv });
-  children.push(service);
-  void service.exited.then(({ code, signal }) => {
-    if (!stopping) void stop(1, `the ${name} exited (${signal ?? `code ${code}`})`);
-  });
+  const color = process.stdout.isTTY === true && !env.NO_COLOR;
+  const nameWidth = Math.max(...SERVICE_NAMES.map((n) => n.length)) + 1;
+  const onLine =
+    logFormat === 'pretty'
+      ? (line: string, stream: 'stdout' | 'stderr') => {
+          if (line) (stream === 'stdout' ? process.stdout : process.stderr).write(`${formatLogLine(name, line, { color, nameWidth })}\n`);
+        }
+      : undefined;
+  await supervisor.add(name, () => startNodeService({ name, script, env: extraEnv, onLine }));
 }
 
 function banner(base: string): void {
@@ -121,11 +152,7 @@ async function stop(code: number, reason: string): Promise<void> {
   if (stopping) return;
   stopping = true;
   log(`Stopping (${reason})...`);
-  for (const service of [...children].reverse()) {
-    if (!service.isRunning()) continue;
-    await service.stop(15_000);
-    log(`  ${service.name} stopped`);
-  }
+  await supervisor.stopAll(15_000, (name) => log(`  ${name} stopped`));
   if (temporal) await temporal.stop().then(() => log('  Temporal dev server stopped'));
   if (postgres) await postgres.stop().then(() => log('  PostgreSQL stopped'));
   process.exit(code);

@@ -1,6 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { DataSource } from 'typeorm';
-import { MIGRATIONS, ProcessStore, ProjectStore, createDataSource, runMigrations } from '@dueflow/persistence';
+import { Client } from 'pg';
+import { DataSource, MigrationInterface } from 'typeorm';
+import { MIGRATIONS, PROJECT_CHANGED_CHANNEL, ProcessStore, ProjectStore, createDataSource, runMigrations } from '@dueflow/persistence';
 import { dropDatabase, ensureDatabase } from '@dueflow/stack';
 import { loadStackInfo } from '../support/test-stack';
 
@@ -183,6 +184,103 @@ describe('database schema', () => {
       } finally {
         await db.destroy();
       }
+    });
+  });
+
+  describe('review tasks announce their project (a database migrated before that was added)', () => {
+    const landed = scratchDatabase('notify');
+    const edited = scratchDatabase('notify_edited');
+    const upTo = (name: string) => MIGRATIONS.slice(0, MIGRATIONS.findIndex((m) => m.name === name) + 1);
+    const hasTrigger = async (db: DataSource) =>
+      (await db.query(`SELECT 1 FROM pg_trigger WHERE tgname = 'review_tasks_added' AND tgrelid = 'review_tasks'::regclass`)).length === 1;
+
+    /** Inserts a review task into a new project and resolves with what LISTEN heard within `ms`. */
+    async function insertTaskAndListen(url: string, ms: number): Promise<{ projectId: string; heard: string[] }> {
+      const db = await new DataSource({ type: 'postgres', url }).initialize();
+      const listener = new Client({ connectionString: url });
+      await listener.connect();
+      try {
+        const heard: string[] = [];
+        listener.on('notification', (n) => n.channel === PROJECT_CHANGED_CHANNEL && heard.push(n.payload ?? ''));
+        await listener.query(`LISTEN ${PROJECT_CHANGED_CHANNEL}`);
+        const tag = randomBytes(4).toString('hex');
+        const [user] = await db.query(`INSERT INTO users (email, name, password_hash, roles) VALUES ($1, 'N', 'x', '{officer,reviewer}') RETURNING id`, [
+          `notify-${tag}@dueflow.local`,
+        ]);
+        await db.query(`INSERT INTO reviewer_profiles (user_id, tracks, sectors, max_open_tasks) VALUES ($1, '{expert}', '{biotech}', 5)`, [user.id]);
+        const projectId = randomUUID();
+        await db.query(
+          `INSERT INTO projects (id, name, company, sector, total_investment, currency, source, summary, status, submitted_by, policy, policy_version, workflow_id)
+           VALUES ($1, 'N', 'N Co', 'biotech', 1000, 'CNY', 'direct', 'notify', 'in_review', $2, '{}', 1, $3)`,
+          [projectId, user.id, `wf-${tag}`],
+        );
+        await new Promise((r) => setTimeout(r, 200));
+        heard.length = 0;
+        await db.query(`INSERT INTO review_tasks (project_id, track, slot, attempt, assignee_id, status, due_at) VALUES ($1, 'expert', 1, 1, $2, 'open', now())`, [
+          projectId,
+          user.id,
+        ]);
+        const deadline = Date.now() + ms;
+        while (!heard.includes(projectId) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+        return { projectId, heard };
+      } finally {
+        await listener.end();
+        await db.destroy();
+      }
+    }
+
+    it('the landed project-change migration alone does not announce tasks; the next migration adds it, and down removes it', async () => {
+      const url = await landed();
+      const db = await new DataSource({ type: 'postgres', url, migrations: upTo('ProjectChangeNotify1795704000000'), migrationsTableName: 'migrations' }).initialize();
+      try {
+        await db.runMigrations({ transaction: 'each' });
+        // As it landed (and as every database migrated before the later edit has it).
+        expect(await hasTrigger(db)).toBe(false);
+      } finally {
+        await db.destroy();
+      }
+      const before = await insertTaskAndListen(url, 500);
+      expect(before.heard).not.toContain(before.projectId);
+
+      expect(await runMigrations(url)).toEqual(MIGRATIONS.slice(upTo('ProjectChangeNotify1795704000000').length).map((m) => m.name));
+      const after = await insertTaskAndListen(url, 10_000);
+      expect(after.heard).toContain(after.projectId);
+
+      // Its own down, run directly: later migrations may follow it in the list.
+      const Migration = MIGRATIONS.find((m) => m.name === 'ReviewTasksNotify1795710000000') as new () => MigrationInterface;
+      const db2 = await new DataSource({ type: 'postgres', url }).initialize();
+      const runner = db2.createQueryRunner();
+      try {
+        await new Migration().down(runner);
+        expect(await hasTrigger(db2)).toBe(false);
+        expect(await db2.query(`SELECT 1 FROM pg_proc WHERE proname = 'dueflow_notify_tasks_added'`)).toEqual([]);
+      } finally {
+        await runner.release();
+        await db2.destroy();
+      }
+    });
+
+    it('a database that got the trigger from the edited migration upgrades too (the new migration is idempotent)', async () => {
+      const url = await edited();
+      const db = await new DataSource({ type: 'postgres', url, migrations: upTo('ProjectChangeNotify1795704000000'), migrationsTableName: 'migrations' }).initialize();
+      try {
+        await db.runMigrations({ transaction: 'each' });
+        // What the edited 1795704000000 created in the databases it ran on.
+        await db.query(`
+          CREATE FUNCTION dueflow_notify_tasks_added() RETURNS trigger LANGUAGE plpgsql AS $$
+          BEGIN
+            PERFORM pg_notify('${PROJECT_CHANGED_CHANNEL}', project_id::text) FROM (SELECT DISTINCT project_id FROM new_rows) added;
+            RETURN NULL;
+          END $$`);
+        await db.query(`
+          CREATE TRIGGER review_tasks_added AFTER INSERT ON "review_tasks" REFERENCING NEW TABLE AS new_rows
+            FOR EACH STATEMENT EXECUTE FUNCTION dueflow_notify_tasks_added()`);
+      } finally {
+        await db.destroy();
+      }
+      await runMigrations(url);
+      const after = await insertTaskAndListen(url, 10_000);
+      expect(after.heard).toEqual([after.projectId]);
     });
   });
 });

@@ -7,7 +7,8 @@ import { AppModule } from './app.module';
 import { CLIENT_KEY_PATTERN } from './common/client-key';
 import { acceptJsonBodies, frameworkErrorReply } from './common/json-body';
 import { NestPinoLogger, createApiLogger, logRequests } from './common/logging';
-import { recordRoutes } from './common/routes';
+import { answerWrongMethods, recordRoutes } from './common/routes';
+import { addSecurityHeaders } from './common/security-headers';
 import type { ApiConfig } from './config';
 import { setupOpenApi } from './openapi/openapi';
 
@@ -35,6 +36,8 @@ export async function createApiApp(config: ApiConfig): Promise<NestFastifyApplic
   app.enableShutdownHooks();
   const fastify = app.getHttpAdapter().getInstance();
   logRequests(fastify, logger);
+  addSecurityHeaders(fastify);
+  answerWrongMethods(app);
   fastify.addHook('onSend', async (request, reply) => {
     void reply.header('x-request-id', request.id);
   });

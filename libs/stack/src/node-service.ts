@@ -8,8 +8,10 @@ export interface NodeServiceOptions {
   script: string;
   /** Added to this process's environment. */
   env: Record<string, string>;
-  /** Where the child's stdout and stderr go; without it they are inherited. */
+  /** Where the child's stdout and stderr go; without it (and without `onLine`) they are inherited. */
   logFile?: string;
+  /** Receives the child's output line by line instead (`npm start` pretty-prints it at a terminal). */
+  onLine?: (line: string, stream: 'stdout' | 'stderr') => void;
   /** Resolves true once the service is ready; polled until `readyTimeoutMs`. Without it, ready at spawn. */
   ready?: (output: string) => Promise<boolean> | boolean;
   readyTimeoutMs?: number;
@@ -47,8 +49,12 @@ export async function startNodeService(options: NodeServiceOptions): Promise<Nod
   let kept = 0;
   const child = spawn(process.execPath, ['--enable-source-maps', options.script], {
     env: { ...process.env, ...options.env },
-    stdio: options.logFile ? ['ignore', 'pipe', 'pipe'] : 'inherit',
+    stdio: options.logFile || options.onLine ? ['ignore', 'pipe', 'pipe'] : 'inherit',
   });
+  if (options.onLine && !options.logFile) {
+    forwardLines(child.stdout!, (line) => options.onLine!(line, 'stdout'));
+    forwardLines(child.stderr!, (line) => options.onLine!(line, 'stderr'));
+  }
   if (options.logFile) {
     const file = createWriteStream(options.logFile, { flags: 'a' });
     for (const stream of [child.stdout!, child.stderr!]) {
@@ -61,7 +67,13 @@ export async function startNodeService(options: NodeServiceOptions): Promise<Nod
     }
     child.once('exit', () => file.end());
   }
-  const exited = new Promise<Exit>((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
+  const exited = new Promise<Exit>((resolve) => {
+    child.once('exit', (code, signal) => resolve({ code, signal }));
+    // A child that could not be spawned at all emits no exit; unhandled, this error would end the parent.
+    child.once('error', () => {
+      if (child.pid === undefined) resolve({ code: null, signal: null });
+    });
+  });
   const output = () => Buffer.concat(logged).toString('utf8');
   const isRunning = () => child.exitCode === null && child.signalCode === null;
   const service: NodeService = {
@@ -91,6 +103,21 @@ export async function startNodeService(options: NodeServiceOptions): Promise<Nod
   };
   if (options.ready) await waitUntilReady(service, options.ready, options.readyTimeoutMs ?? 60_000);
   return service;
+}
+
+/** Calls `onLine` for each complete line of `stream`, and for a last unterminated one at its end. */
+function forwardLines(stream: NodeJS.ReadableStream, onLine: (line: string) => void): void {
+  let pending = '';
+  stream.setEncoding('utf8');
+  stream.on('data', (chunk: string) => {
+    const lines = (pending + chunk).split('\n');
+    pending = lines.pop()!;
+    for (const line of lines) onLine(line.endsWith('\r') ? line.slice(0, -1) : line);
+  });
+  stream.on('end', () => {
+    if (pending) onLine(pending);
+    pending = '';
+  });
 }
 
 async function waitUntilReady(service: NodeService, ready: (output: string) => Promise<boolean> | boolean, timeoutMs: number): Promise<void> {

@@ -10,6 +10,10 @@ import { superviseChild } from './supervised-child';
 export interface RunningPostgres {
   /** Server URL without a database path. */
   serverUrl: string;
+  /** Settles when the server process exits: stopped, or on its own. */
+  exited: Promise<void>;
+  /** The server's own log. */
+  logFile: string;
   stop(): Promise<void>;
 }
 
@@ -84,10 +88,11 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     ['-D', options.dataDir, '-p', String(options.port), '-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', '-c', 'max_connections=200'],
     { ...(ids ?? {}), stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, LC_ALL: 'C' } },
   );
-  const supervised = superviseChild(child, join(dirname(options.dataDir), 'postgres.log'));
+  const logFile = join(dirname(options.dataDir), 'postgres.log');
+  const supervised = superviseChild(child, logFile);
   const serverUrl = `postgres://postgres:${EMBEDDED_PASSWORD}@127.0.0.1:${options.port}`;
   await waitFor(`the embedded PostgreSQL on port ${options.port}`, async () => {
-    if (supervised.exited()) throw new GaveUp(`the embedded PostgreSQL exited; see ${join(dirname(options.dataDir), 'postgres.log')}`);
+    if (supervised.exited()) throw new GaveUp(`the embedded PostgreSQL exited; see ${logFile}`);
     const client = new Client({ connectionString: `${serverUrl}/postgres` });
     try {
       await client.connect();
@@ -98,6 +103,8 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   }, 60_000, 200);
   return {
     serverUrl,
+    exited: supervised.whenExited,
+    logFile,
     // SIGINT: fast shutdown (disconnect clients, checkpoint, exit).
     stop: () => supervised.stop('SIGINT', 20_000),
   };

@@ -5,6 +5,8 @@ import { dirname } from 'node:path';
 export interface SupervisedChild {
   /** Whether the child has exited (on its own or stopped). */
   exited(): boolean;
+  /** Settles when the child exits, however that happens. */
+  readonly whenExited: Promise<void>;
   /** Sends `signal`, then SIGKILL if the child is still running after `killAfterMs`; resolves once it has exited. */
   stop(signal: NodeJS.Signals, killAfterMs: number): Promise<void>;
 }
@@ -32,6 +34,7 @@ export function superviseChild(child: ChildProcess, logFile: string | undefined)
   );
   return {
     exited: () => exited,
+    whenExited: exit,
     stop: async (signal, killAfterMs) => {
       if (exited) return;
       child.kill(signal);

@@ -1,6 +1,7 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { FastifyError, FastifyReply, FastifyRequest, RawServerDefault } from 'fastify';
 import { errorBody } from './error-body';
+import { applySecurityHeaders } from './security-headers';
 
 /** Far deeper than any body the API accepts (three levels at most), far shallower than a stack overflow. */
 export const MAX_JSON_DEPTH = 32;
@@ -52,10 +53,12 @@ export function acceptJsonBodies(app: NestFastifyApplication, bodyLimit: number)
 
 /**
  * Fastify refuses some URLs before any route runs (a bad percent-encoding, an over-long path
- * parameter); this gives those refusals the API's one error shape and the request id too.
+ * parameter); this gives those refusals the API's one error shape and the request id too, and
+ * the headers every answer carries (Fastify's hooks do not run for them).
  */
 export function frameworkErrorReply(error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
   const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 400;
+  applySecurityHeaders(reply, request.url);
   void reply
     .status(status)
     .header('x-request-id', request.id)

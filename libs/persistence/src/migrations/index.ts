@@ -3,6 +3,7 @@ import { ProcessRules1795695315200 } from './1795695315200-process-rules';
 import { AuditChain1795702000000 } from './1795702000000-audit-chain';
 import { ReviewerOpenTasks1795703000000 } from './1795703000000-reviewer-open-tasks';
 import { ProjectChangeNotify1795704000000 } from './1795704000000-project-change-notify';
+import { ReviewTasksNotify1795710000000 } from './1795710000000-review-tasks-notify';
 import { ReviewRounds1795740000000 } from './1795740000000-review-rounds';
 import { CreditCodes1795750000000 } from './1795750000000-credit-codes';
 
@@ -14,6 +15,7 @@ export const MIGRATIONS: Function[] = [
   AuditChain1795702000000,
   ReviewerOpenTasks1795703000000,
   ProjectChangeNotify1795704000000,
+  ReviewTasksNotify1795710000000,
   ReviewRounds1795740000000,
   CreditCodes1795750000000,
 ];
