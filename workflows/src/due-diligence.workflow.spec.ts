@@ -264,7 +264,7 @@ describe('dueDiligenceWorkflow on a real Temporal server', () => {
     const decided = await handle.executeUpdate(decideUpdate, { args: [{ managerId: MANAGER_A, outcome: 'go', rationale: 'Strong panel; fits the robotics chain.' }] });
     expect(decided).toEqual({ status: 'approved' });
     const signed = await handle.executeUpdate(recordSigningUpdate, {
-      args: [{ actorId: OFFICER, signedAt: '2026-11-20T08:00:00.000Z', agreedInvestment: cny(280_000_000), notes: 'Phase one.' }],
+      args: [{ actorId: OFFICER, signedAt: new Date().toISOString(), agreedInvestment: cny(280_000_000), notes: 'Phase one.' }],
     });
     expect(signed).toEqual({ status: 'signed' });
     return { input, handle };
@@ -408,7 +408,7 @@ describe('dueDiligenceWorkflow on a real Temporal server', () => {
       [MANAGER_B, 'go'],
     ]);
 
-    await handle.executeUpdate(recordSigningUpdate, { args: [{ actorId: OFFICER, signedAt: '2026-11-20T08:00:00.000Z', agreedInvestment: cny(1_000_000_000) }] });
+    await handle.executeUpdate(recordSigningUpdate, { args: [{ actorId: OFFICER, signedAt: new Date().toISOString(), agreedInvestment: cny(1_000_000_000) }] });
     expect((await handle.result()).status).toBe('signed');
     await maybeRecordHistory('dual-approval', handle);
   });
