@@ -64,6 +64,9 @@ const SHARED_TASK_TIMERS = 'shared-task-timers';
  */
 const STATE_AFTER_WRITE = 'state-after-write';
 
+/** Workflows that reach a background step after this change wait for an admin when it fails for good. */
+const DURABLE_STEPS = 'durable-steps';
+
 /** The failure type of an action whose write failed for a reason no input can fix: the API answers 503. */
 export const STEP_FAILED = 'STEP_FAILED';
 
@@ -384,8 +387,7 @@ class DueDiligence {
     };
     let complete: boolean;
     if (patched(STATE_AFTER_WRITE)) {
-      await this.writeForTask(task, `review_submitted (task ${task.taskId})`, () => activities.recordReview(record));
-      complete = take();
+      complete = await this.writeForTask(task, `review_submitted (task ${task.taskId})`, () => activities.recordReview(record), take);
     } else {
       complete = take();
       await activities.recordReview(record);
@@ -415,8 +417,9 @@ class DueDiligence {
       }),
     };
     if (afterWrite) {
-      await this.writeForTask(task, `task_declined (task ${task.taskId})`, () => activities.recordDecline(record));
-      task.status = 'declined';
+      await this.writeForTask(task, `task_declined (task ${task.taskId})`, () => activities.recordDecline(record), () => {
+        task.status = 'declined';
+      });
     } else {
       await activities.recordDecline(record);
     }
@@ -435,8 +438,14 @@ class DueDiligence {
     // Each track counts its latest round only: a re-opened track's new panel replaces the old one.
     const reviews = this.reviews.filter((r) => r.round === this.tracks[r.track].round).map(({ round: _round, ...review }) => review);
     const report = synthesize({ totalInvestment: this.input.totalInvestment, policy: this.policy, reviews, trackOutcomes: outcomes });
-    this.report = report;
-    this.status = 'awaiting_decision';
+    // Awaiting a decision only once the report is stored: a decision must not overtake it.
+    const afterWrite = patched(STATE_AFTER_WRITE);
+    const take = () => {
+      this.report = report;
+      // A withdrawal recorded meanwhile is final.
+      if (!this.isOver()) this.status = 'awaiting_decision';
+    };
+    if (!afterWrite) take();
     const synthesis = {
       projectId: this.input.projectId,
       report,
@@ -445,6 +454,7 @@ class DueDiligence {
       notify: [this.notice('decision', MANAGERS, `Decision needed: ${this.input.company} (recommendation: ${report.recommendation})`, { recommendation: report.recommendation })],
     };
     await this.durably('synthesis_completed', () => activities.saveSynthesis(synthesis));
+    if (afterWrite) take();
   }
 
   /** Waits for the next decision, with a reminder before the deadline and an escalation at it. */
@@ -565,8 +575,7 @@ class DueDiligence {
       notify: [this.notice('decision', MANAGERS, `${this.input.company}: the officer answered your questions`, { round: request.round })],
     };
     if (afterWrite) {
-      await this.recordProjectAction('the answers to this project\'s questions are being recorded', 'information_provided', () => activities.recordInformation(record));
-      take();
+      await this.recordProjectAction('the answers to this project\'s questions are being recorded', 'information_provided', () => activities.recordInformation(record), take);
     } else {
       await activities.recordInformation(record);
     }
@@ -594,8 +603,9 @@ class DueDiligence {
       status: { status: 'signed' as const, detail: null },
     };
     if (afterWrite) {
-      await this.recordProjectAction('the signing of this project is being recorded', 'signed', () => activities.recordSigning(record));
-      this.status = 'signed';
+      await this.recordProjectAction('the signing of this project is being recorded', 'signed', () => activities.recordSigning(record), () => {
+        this.status = 'signed';
+      });
     } else {
       await activities.recordSigning(record);
     }
@@ -615,10 +625,11 @@ class DueDiligence {
         event: this.event('withdrawn', req.actorId, data),
         status: { status: 'withdrawn', detail: req.reason },
       };
-      await this.recordProjectAction(WITHDRAWAL_BEING_RECORDED, 'withdrawn', () => activities.recordTransition(change));
-      for (const track of TRACKS) this.tracks[track].accepting = false;
-      this.status = 'withdrawn';
-      this.statusDetail = req.reason;
+      await this.recordProjectAction(WITHDRAWAL_BEING_RECORDED, 'withdrawn', () => activities.recordTransition(change), () => {
+        for (const track of TRACKS) this.tracks[track].accepting = false;
+        this.status = 'withdrawn';
+        this.statusDetail = req.reason;
+      });
     } else {
       for (const track of TRACKS) this.tracks[track].accepting = false;
       await this.move('withdrawn', req.reason, 'withdrawn', req.actorId, data);
@@ -644,10 +655,11 @@ class DueDiligence {
       event: this.event('step_resumed', req.actorId, { steps: steps.map((w) => w.step), requestId: req.requestId ?? null }),
       status: { status: this.status, detail },
     };
-    await this.recordProjectAction('a resumption of this project is being recorded', 'step_resumed', () => activities.recordStepResumed(change));
-    this.statusDetail = detail;
-    this.waitingSteps = this.waitingSteps.filter((w) => !steps.includes(w));
-    for (const waiting of steps) waiting.resumed = true;
+    await this.recordProjectAction('a resumption of this project is being recorded', 'step_resumed', () => activities.recordStepResumed(change), () => {
+      this.statusDetail = detail;
+      this.waitingSteps = this.waitingSteps.filter((w) => !steps.includes(w));
+      for (const waiting of steps) waiting.resumed = true;
+    });
     return { status: this.status };
   }
 
@@ -657,7 +669,13 @@ class DueDiligence {
    * resume it, then runs again with the same input: the step is idempotent, so it is written once.
    * Adds commands only on failure, so histories without one replay unchanged.
    */
-  private async durably<T>(step: string, run: () => Promise<T>): Promise<T> {
+  private durably<T>(step: string, run: () => Promise<T>): Promise<T> {
+    // Histories from before this change await each activity directly: the wrapper's extra promise
+    // hops would reorder the commands of steps that complete in the same workflow task.
+    return patched(DURABLE_STEPS) ? this.runDurably(step, run) : run();
+  }
+
+  private async runDurably<T>(step: string, run: () => Promise<T>): Promise<T> {
     for (;;) {
       try {
         return await run();
@@ -672,21 +690,26 @@ class DueDiligence {
     }
   }
 
-  /** A project-level action's write: the same action is refused while it runs; state moves after it. */
-  private async recordProjectAction(beingRecorded: string, step: string, run: () => Promise<void>): Promise<void> {
+  /**
+   * A project-level action's write, then `take` (the state it moves): other actions are refused
+   * until both are done, so nothing sees the write done but the state not yet moved.
+   */
+  private async recordProjectAction(beingRecorded: string, step: string, run: () => Promise<void>, take: () => void): Promise<void> {
     this.beingRecorded = beingRecorded;
     try {
       await this.write(step, run);
+      take();
     } finally {
       this.beingRecorded = null;
     }
   }
 
-  /** A review's or decline's write: the task takes no other action while it runs; state moves after it. */
-  private async writeForTask(task: TaskView, step: string, run: () => Promise<void>): Promise<void> {
+  /** A review's or decline's write, then `take`: the task takes no other action (nor expires) until both are done. */
+  private async writeForTask<T>(task: TaskView, step: string, run: () => Promise<void>, take: () => T): Promise<T> {
     this.recordingTasks.add(task.taskId);
     try {
       await this.write(step, run);
+      return take();
     } finally {
       this.recordingTasks.delete(task.taskId);
     }

@@ -159,4 +159,20 @@ export class ProjectsController {
   withdraw(@CurrentUser() user: AuthUser, @Param('id', new UuidPipe()) id: string, @Body() body: WithdrawDto, @RequestId() requestId: string) {
     return this.projects.withdraw(user, id, body, requestId);
   }
+
+  @ApiRoute({
+    summary: 'Resume a project\'s failed step',
+    description:
+      'A step of the process that failed for good (its retries ran out, or it can never succeed as it is) waits, with the reason in `statusDetail` ' +
+      'and a `step_failed` event on the timeline; managers and admins are notified. Once the cause is fixed, an admin resumes it: the workflow ' +
+      'runs the failed step again (if it fails again, it is reported again and waits).',
+    response: StatusAnswer,
+    errors: { 409: 'No step of the project is waiting to be resumed.', ...PROCESS_UNAVAILABLE_DOC },
+  })
+  @Post(':id/resume')
+  @HttpCode(200)
+  @Roles('admin')
+  resume(@CurrentUser() user: AuthUser, @Param('id', new UuidPipe()) id: string, @RequestId() requestId: string) {
+    return this.projects.resume(user, id, requestId);
+  }
 }

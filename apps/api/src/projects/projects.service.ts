@@ -195,6 +195,12 @@ export class ProjectsService {
     if (seesEverything(viewer) || project.submittedBy === viewer.id) return true;
     return hasRole(viewer, 'reviewer') && this.projects.isReviewerOn(project.id, viewer.id);
   }
+
+  /** An admin runs the project's failed steps again once their cause is fixed (409 when none waits). */
+  async resume(admin: AuthUser, id: string, requestId: string) {
+    await this.visibleToPanel(admin, id);
+    return this.process.resume(id, { actorId: admin.id, requestId });
+  }
 }
 
 function notFound(id: string): DomainError {
