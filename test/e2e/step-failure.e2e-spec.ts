@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
+import { createApiApp, loadApiConfig } from '@dueflow/api';
 import { ADMIN, MANAGER, OFFICER, REVIEWERS, projectBody, reviewBody } from '../support/factories';
 import { Http, RunningDueflow, eventually, postReview, startDueflowWithClient } from '../support/harness';
+import { loadStackInfo } from '../support/test-stack';
 
 interface OpenTask {
   reviewer: string;
@@ -69,6 +71,11 @@ describe('a step that fails for good', () => {
     const res = await http.request<string>('GET', '/metrics');
     expect(res.status).toBe(200);
     return res.body;
+  }
+
+  /** A user made here takes no seat on later projects (of this suite or another). */
+  async function leavePool(userId: string): Promise<void> {
+    await stack.dataSource.query(`UPDATE users SET roles = array_remove(roles, 'reviewer') WHERE id = $1`, [userId]);
   }
 
   async function createUser(roles: string[], reviewer?: Record<string, unknown>): Promise<{ id: string; email: string; password: string }> {
@@ -146,6 +153,19 @@ describe('a step that fails for good', () => {
     expect(again.status).toBe(409);
   });
 
+  it('answers a review PostgreSQL cannot store with 400 at once, and leaves the task open for its reviewer', async () => {
+    const id = await submit();
+    const [task] = await openTasks(id, 4);
+    const started = Date.now();
+    const refused = await postReview(http, task!.reviewer, task!.id, reviewBody(task!.track, 4, { comments: 'fine\u0000print' }));
+    expect(refused.status).toBe(400);
+    expect(Date.now() - started).toBeLessThan(10_000);
+    const detail = await http.as(task!.reviewer, 'GET', `/tasks/${task!.id}`);
+    expect(detail.body.status).toBe('open');
+    expect((await postReview(http, task!.reviewer, task!.id, reviewBody(task!.track, 4))).status).toBe(200);
+    await http.as(OFFICER, 'POST', `/projects/${id}/withdraw`, { body: { reason: 'cleanup' } });
+  });
+
   it('answers 409 to a resume when no step failed, and 404 for an unknown project', async () => {
     const id = await submit();
     await openTasks(id, 4);
@@ -182,6 +202,7 @@ describe('a step that fails for good', () => {
         expect((event.data['assigned'] as Array<{ reviewerId: string }>).map((a) => a.reviewerId)).not.toContain(officer.id);
       }
       await http.request('POST', `/projects/${id}/withdraw`, { token: await http.token(officer.email, officer.password), body: { reason: 'cleanup' } });
+      await leavePool(officer.id);
     });
 
     it('refuses a decision from a manager who reviewed the project (403 with the reason)', async () => {
@@ -214,6 +235,41 @@ describe('a step that fails for good', () => {
       expect(decided.body.message).toBe('you reviewed this project; a reviewer never decides it');
       expect((await project(id)).status).toBe('awaiting_decision');
       expect((await http.as(MANAGER, 'POST', `/projects/${id}/decision`, { body: { outcome: 'no_go', rationale: 'Cleanup.' } })).status).toBe(200);
+      await leavePool(manager.id);
     });
+  });
+});
+
+/** The API bounds its wait for the workflow: past UPDATE_TIMEOUT_MS it answers 503, never hangs. */
+describe('an action the workflow does not answer in time', () => {
+  it('answers 503 with Retry-After after UPDATE_TIMEOUT_MS, saying the action may still take effect', async () => {
+    const info = loadStackInfo();
+    // A task queue no worker polls: the project's workflow starts, but never takes an Update in.
+    const config = loadApiConfig({
+      NODE_ENV: 'test',
+      DATABASE_URL: info.databaseUrl,
+      TEMPORAL_ADDRESS: info.temporalAddress,
+      TEMPORAL_TASK_QUEUE: `dueflow-no-worker-${randomUUID()}`,
+      LOG_LEVEL: 'silent',
+      PORT: '0',
+      UPDATE_TIMEOUT_MS: '1500',
+    });
+    const app = await createApiApp(config);
+    try {
+      await app.listen(0, '127.0.0.1');
+      const http = new Http((await app.getUrl()).replace('[::1]', '127.0.0.1'));
+      const submitted = await http.as(OFFICER, 'POST', '/projects', { body: projectBody() });
+      expect(submitted.status).toBe(201);
+      const started = Date.now();
+      const res = await http.as(OFFICER, 'POST', `/projects/${submitted.body.id}/withdraw`, { body: { reason: 'No answer expected.' } });
+      const elapsed = Date.now() - started;
+      expect(res.status).toBe(503);
+      expect(res.headers.get('retry-after')).toMatch(/^\d+$/);
+      expect(res.body.message).toMatch(/did not answer within 1500 ms; the action may still take effect\. Sending it again is safe/);
+      expect(elapsed).toBeGreaterThanOrEqual(1_400);
+      expect(elapsed).toBeLessThan(10_000);
+    } finally {
+      await app.close();
+    }
   });
 });
