@@ -10,6 +10,8 @@ interface OpenTask {
   track: 'expert' | 'vc' | 'academic';
 }
 
+const FIXED = { reason: 'The constraint that refused the write was dropped.' };
+
 /** A sample's value in the Prometheus text, or NaN when it is not there. */
 function gauge(text: string, name: string): number {
   const line = text.split('\n').find((l) => l.startsWith(`${name} `));
@@ -120,11 +122,11 @@ describe('a step that fails for good', () => {
     expect(gauge(during, 'dueflow_projects_stuck')).toBe(gauge(before, 'dueflow_projects_stuck') + 1);
 
     // Only an admin resumes.
-    expect((await http.as(MANAGER, 'POST', `/projects/${id}/resume`)).status).toBe(403);
-    expect((await http.as(OFFICER, 'POST', `/projects/${id}/resume`)).status).toBe(403);
+    expect((await http.as(MANAGER, 'POST', `/projects/${id}/resume`, { body: FIXED })).status).toBe(403);
+    expect((await http.as(OFFICER, 'POST', `/projects/${id}/resume`, { body: FIXED })).status).toBe(403);
 
     await stack.dataSource.query(`ALTER TABLE syntheses DROP CONSTRAINT ${guard}`);
-    const resumed = await http.as(ADMIN, 'POST', `/projects/${id}/resume`);
+    const resumed = await http.as(ADMIN, 'POST', `/projects/${id}/resume`, { body: FIXED });
     expect(resumed.status).toBe(200);
     expect(resumed.body).toEqual({ status: 'synthesis' });
 
@@ -136,6 +138,7 @@ describe('a step that fails for good', () => {
     expect(ready.synthesis).not.toBeNull();
     const types = (await timeline(id)).map((e) => e.type);
     expect(types.indexOf('step_failed')).toBeLessThan(types.indexOf('step_resumed'));
+    expect((await timeline(id)).find((e) => e.type === 'step_resumed')?.data).toMatchObject({ steps: ['synthesis_completed'], reason: FIXED.reason });
     expect(types.filter((t) => t === 'synthesis_completed')).toHaveLength(1);
     expect(gauge(await metrics(), 'dueflow_projects_stuck')).toBe(gauge(before, 'dueflow_projects_stuck'));
 
@@ -149,7 +152,7 @@ describe('a step that fails for good', () => {
     expect(verdict.body.valid).toBe(true);
 
     // Nothing waits any more.
-    const again = await http.as(ADMIN, 'POST', `/projects/${id}/resume`);
+    const again = await http.as(ADMIN, 'POST', `/projects/${id}/resume`, { body: FIXED });
     expect(again.status).toBe(409);
   });
 
@@ -169,10 +172,11 @@ describe('a step that fails for good', () => {
   it('answers 409 to a resume when no step failed, and 404 for an unknown project', async () => {
     const id = await submit();
     await openTasks(id, 4);
-    const res = await http.as(ADMIN, 'POST', `/projects/${id}/resume`);
+    expect((await http.as(ADMIN, 'POST', `/projects/${id}/resume`, { body: {} })).status).toBe(400);
+    const res = await http.as(ADMIN, 'POST', `/projects/${id}/resume`, { body: FIXED });
     expect(res.status).toBe(409);
     expect(res.body.message).toMatch(/no step of this project is waiting to be resumed/);
-    expect((await http.as(ADMIN, 'POST', `/projects/${randomUUID()}/resume`)).status).toBe(404);
+    expect((await http.as(ADMIN, 'POST', `/projects/${randomUUID()}/resume`, { body: FIXED })).status).toBe(404);
     await http.as(OFFICER, 'POST', `/projects/${id}/withdraw`, { body: { reason: 'cleanup' } });
   });
 

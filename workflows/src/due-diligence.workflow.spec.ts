@@ -640,7 +640,7 @@ describe('dueDiligenceWorkflow on a real Temporal server', () => {
     it('reports a background step that fails for good, waits, and runs it again when an admin resumes', async () => {
       const input = projectInput();
       const handle = await start(input);
-      const nothingFailed = await refusal(handle.executeUpdate(resumeUpdate, { args: [{ actorId: 'admin-1' }] }));
+      const nothingFailed = await refusal(handle.executeUpdate(resumeUpdate, { args: [{ actorId: 'admin-1', reason: 'Constraint dropped.' }] }));
       expect([nothingFailed.type, nothingFailed.message]).toEqual(['INVALID_STATE', expect.stringContaining('no step of this project is waiting to be resumed')]);
 
       fakes.failNext(input.projectId, 'saveSynthesis', ApplicationFailure.nonRetryable('new row violates check constraint "guard"', 'INTEGRITY_VIOLATION'));
@@ -657,16 +657,16 @@ describe('dueDiligenceWorkflow on a real Temporal server', () => {
       expect((await refusal(handle.executeUpdate(decideUpdate, { args: [{ managerId: MANAGER_A, outcome: 'go', rationale: 'Go.' }] }))).type).toBe('INVALID_STATE');
       expect(fakes.of(input.projectId, 'saveSynthesis')).toHaveLength(1);
 
-      expect(await handle.executeUpdate(resumeUpdate, { args: [{ actorId: 'admin-1' }] })).toEqual({ status: 'synthesis' });
+      expect(await handle.executeUpdate(resumeUpdate, { args: [{ actorId: 'admin-1', reason: 'Constraint dropped.' }] })).toEqual({ status: 'synthesis' });
       const resumed = await stateWhere(handle, 'the synthesis', (s) => s.status === 'awaiting_decision' && s.synthesisReady);
       expect(resumed.statusDetail).toBeNull();
       const saves = fakes.of(input.projectId, 'saveSynthesis');
       expect(saves).toHaveLength(2);
       expect(saves[1]).toEqual(saves[0]); // the same step, idempotent: written once
       expect(fakes.of(input.projectId, 'recordStepResumed')).toEqual([
-        expect.objectContaining({ resumedBy: 'admin-1', event: expect.objectContaining({ type: 'step_resumed', data: expect.objectContaining({ steps: ['synthesis_completed'] }) }) }),
+        expect.objectContaining({ resumedBy: 'admin-1', event: expect.objectContaining({ type: 'step_resumed', data: expect.objectContaining({ steps: ['synthesis_completed'], reason: 'Constraint dropped.' }) }) }),
       ]);
-      expect((await refusal(handle.executeUpdate(resumeUpdate, { args: [{ actorId: 'admin-1' }] }))).type).toBe('INVALID_STATE');
+      expect((await refusal(handle.executeUpdate(resumeUpdate, { args: [{ actorId: 'admin-1', reason: 'Constraint dropped.' }] }))).type).toBe('INVALID_STATE');
       expect(await handle.executeUpdate(decideUpdate, { args: [{ managerId: MANAGER_A, outcome: 'no_go', rationale: 'Weak.' }] })).toEqual({ status: 'rejected' });
       expect(await handle.result()).toMatchObject({ status: 'rejected' });
       expectNoFailedWorkflowTasks(await handle.fetchHistory());

@@ -89,7 +89,8 @@ function failureTypeOf(failure: ActivityFailure): string | null {
 
 /** How an action whose write failed for good is refused to its caller. */
 function refusalCodeFor(failureType: string | null): string {
-  if (failureType === 'VALIDATION_FAILED' || failureType === 'NOT_FOUND' || failureType === 'RULE_VIOLATION') return failureType;
+  // Not NOT_FOUND: the caller's task or project exists, so "not found" would mislead (the API reads it as "still being assigned").
+  if (failureType === 'VALIDATION_FAILED' || failureType === 'RULE_VIOLATION') return failureType;
   if (failureType === 'DATA_EXCEPTION') return 'VALIDATION_FAILED';
   if (failureType === 'INTEGRITY_VIOLATION') return 'CONFLICT';
   return STEP_FAILED;
@@ -202,7 +203,12 @@ class DueDiligence {
       }
     }
 
-    const signed = await condition(() => this.isOver(), durationToMs(this.policy.signingDeadline));
+    let signed = await condition(() => this.isOver(), durationToMs(this.policy.signingDeadline));
+    // A signing handed in at the deadline is not overtaken by the lapse while it is being recorded.
+    if (!signed && this.beingRecorded) {
+      await condition(() => !this.beingRecorded);
+      signed = this.isOver();
+    }
     if (!signed) {
       await this.move('lapsed', 'not signed before the signing deadline', 'lapsed', null, {}, [
         this.notice('escalation', MANAGERS, `Approval lapsed: ${input.company} was not signed in time`, {}),
@@ -652,7 +658,7 @@ class DueDiligence {
     const change = {
       projectId: this.input.projectId,
       resumedBy: req.actorId,
-      event: this.event('step_resumed', req.actorId, { steps: steps.map((w) => w.step), requestId: req.requestId ?? null }),
+      event: this.event('step_resumed', req.actorId, { steps: steps.map((w) => w.step), reason: req.reason, requestId: req.requestId ?? null }),
       status: { status: this.status, detail },
     };
     await this.recordProjectAction('a resumption of this project is being recorded', 'step_resumed', () => activities.recordStepResumed(change), () => {

@@ -117,5 +117,7 @@ export interface WorkflowResult {
 /** An admin's word that the cause of a failed step is fixed: the workflow runs the step again. */
 export interface ResumeRequest {
   actorId: string;
+  /** What was fixed, for the timeline. */
+  reason: string;
   requestId?: string;
 }

@@ -11,6 +11,7 @@ import { ProjectDetail, ProjectPage, ProjectReport, ProjectSummary, StatusAnswer
 import { CreateProjectDto, DecisionDto, InformationDto, ListProjectsQuery, SigningDto, WithdrawDto } from './project.dto';
 import { ProjectsService } from './projects.service';
 import { PROCESS_UNAVAILABLE_DOC } from '../common/unavailable';
+import { ResumeDto } from './resume.dto';
 
 @Controller('projects')
 export class ProjectsController {
@@ -167,12 +168,12 @@ export class ProjectsController {
       'and a `step_failed` event on the timeline; managers and admins are notified. Once the cause is fixed, an admin resumes it: the workflow ' +
       'runs the failed step again (if it fails again, it is reported again and waits).',
     response: StatusAnswer,
-    errors: { 409: 'No step of the project is waiting to be resumed.', ...PROCESS_UNAVAILABLE_DOC },
+    errors: { 400: '`reason` (what was fixed) is missing.', 409: 'No step of the project is waiting to be resumed.', ...PROCESS_UNAVAILABLE_DOC },
   })
   @Post(':id/resume')
   @HttpCode(200)
   @Roles('admin')
-  resume(@CurrentUser() user: AuthUser, @Param('id', new UuidPipe()) id: string, @RequestId() requestId: string) {
-    return this.projects.resume(user, id, requestId);
+  resume(@CurrentUser() user: AuthUser, @Param('id', new UuidPipe()) id: string, @Body() body: ResumeDto, @RequestId() requestId: string) {
+    return this.projects.resume(user, id, body, requestId);
   }
 }

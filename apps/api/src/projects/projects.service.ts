@@ -9,6 +9,7 @@ import { ProcessGateway } from '../infrastructure/process.gateway';
 import { CreateProjectDto, DecisionDto, InformationDto, ListProjectsQuery, SigningDto, WithdrawDto } from './project.dto';
 import type { ProjectDetail } from '../openapi/schemas';
 import { presentProjectDetail, presentProjectSummary, presentTimelineEvent } from './project.presenter';
+import type { ResumeDto } from './resume.dto';
 
 const DEFAULT_PAGE = 20;
 const NO_CONDITIONS: DetailConditions = { ifNoneMatch: null, waitSeconds: 0 };
@@ -197,9 +198,9 @@ export class ProjectsService {
   }
 
   /** An admin runs the project's failed steps again once their cause is fixed (409 when none waits). */
-  async resume(admin: AuthUser, id: string, requestId: string) {
+  async resume(admin: AuthUser, id: string, dto: ResumeDto, requestId: string) {
     await this.visibleToPanel(admin, id);
-    return this.process.resume(id, { actorId: admin.id, requestId });
+    return this.process.resume(id, { actorId: admin.id, reason: dto.reason, requestId });
   }
 }
 
