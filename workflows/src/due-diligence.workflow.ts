@@ -68,7 +68,7 @@ const STATE_AFTER_WRITE = 'state-after-write';
 const DURABLE_STEPS = 'durable-steps';
 
 /** The failure type of an action whose write failed for a reason no input can fix: the API answers 503. */
-export const STEP_FAILED = 'STEP_FAILED';
+const STEP_FAILED = 'STEP_FAILED';
 
 const MANAGERS = 'role:manager';
 const ADMINS = 'role:admin';
