@@ -670,6 +670,7 @@ describe('dueDiligenceWorkflow on a real Temporal server', () => {
       expect(await handle.executeUpdate(decideUpdate, { args: [{ managerId: MANAGER_A, outcome: 'no_go', rationale: 'Weak.' }] })).toEqual({ status: 'rejected' });
       expect(await handle.result()).toMatchObject({ status: 'rejected' });
       expectNoFailedWorkflowTasks(await handle.fetchHistory());
+      await maybeRecordHistory('step-failed-resumed', handle);
     });
   });
 
