@@ -637,6 +637,32 @@ describe('dueDiligenceWorkflow on a real Temporal server', () => {
       expect(fakes.of(input.projectId, 'recordDecision').map((d) => d.decisionSeq)).toEqual([1, 1]);
     });
 
+    it('leaves the project where it was when a withdrawal or a signing cannot be recorded', async () => {
+      const input = projectInput();
+      const handle = await start(input);
+      const tasks = await openTasks(handle);
+      fakes.failNext(input.projectId, 'recordTransition', ApplicationFailure.nonRetryable('value too long for type character varying(2000)', 'DATA_EXCEPTION'));
+      const withdrawal = await refusal(handle.executeUpdate(withdrawUpdate, { args: [{ actorId: OFFICER, reason: 'Too long, somehow.' }] }));
+      expect(withdrawal.type).toBe('VALIDATION_FAILED');
+      let state = await handle.query(getStateQuery);
+      expect(state.status).toBe('in_review');
+      expect(state.tasks.map((t) => t.status)).toEqual(['open', 'open', 'open', 'open']);
+      expect(fakes.of(input.projectId, 'closeTasks')).toEqual([]);
+
+      for (const task of tasks) await handle.executeUpdate(submitReviewUpdate, { args: [reviewRequest(task)] });
+      await stateWhere(handle, 'awaiting_decision', (s) => s.status === 'awaiting_decision' && s.synthesisReady);
+      await handle.executeUpdate(decideUpdate, { args: [{ managerId: MANAGER_A, outcome: 'go', rationale: 'Go.' }] });
+      fakes.failNext(input.projectId, 'recordSigning', ApplicationFailure.nonRetryable('connection pool exhausted for good', 'Error'));
+      const signing = await refusal(handle.executeUpdate(recordSigningUpdate, { args: [{ actorId: OFFICER, signedAt: new Date().toISOString(), agreedInvestment: cny(1) }] }));
+      expect(signing.type).toBe('STEP_FAILED');
+      state = await handle.query(getStateQuery);
+      expect(state.status).toBe('approved');
+      expect(await handle.executeUpdate(recordSigningUpdate, { args: [{ actorId: OFFICER, signedAt: new Date().toISOString(), agreedInvestment: cny(1) }] })).toEqual({
+        status: 'signed',
+      });
+      expect(await handle.result()).toMatchObject({ status: 'signed' });
+    });
+
     it('reports a background step that fails for good, waits, and runs it again when an admin resumes', async () => {
       const input = projectInput();
       const handle = await start(input);

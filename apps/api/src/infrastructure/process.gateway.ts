@@ -124,7 +124,8 @@ export class ProcessGateway {
 /** The ApplicationFailure type of an action whose write failed for a reason no input can fix (the workflow's STEP_FAILED). */
 const STEP_FAILED = 'STEP_FAILED';
 
-function toDomainError(error: unknown, projectId: string, timeoutMs: number): unknown {
+/** What the API answers for a failed Update: the workflow's refusal as a domain error, a 503 for a deadline or a failed write. */
+export function toDomainError(error: unknown, projectId: string, timeoutMs: number): unknown {
   if (error instanceof WorkflowUpdateFailedError && error.cause instanceof ApplicationFailure) {
     const { type, message, details } = error.cause;
     if (isDomainErrorCode(type)) {
