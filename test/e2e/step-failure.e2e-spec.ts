@@ -166,6 +166,7 @@ describe('a step that fails for good', () => {
     const detail = await http.as(task!.reviewer, 'GET', `/tasks/${task!.id}`);
     expect(detail.body.status).toBe('open');
     expect((await postReview(http, task!.reviewer, task!.id, reviewBody(task!.track, 4))).status).toBe(200);
+    expect((await project(id)).statusDetail).toBeNull();
     await http.as(OFFICER, 'POST', `/projects/${id}/withdraw`, { body: { reason: 'cleanup' } });
   });
 

@@ -600,7 +600,11 @@ describe('dueDiligenceWorkflow on a real Temporal server', () => {
 
       // The task is still the reviewer's: the same review, sent again once the cause is gone, is taken.
       expect(await handle.executeUpdate(submitReviewUpdate, { args: [reviewRequest(expert)] })).toEqual({ status: 'in_review' });
-      expect((await handle.query(getStateQuery)).tasks.find((t) => t.taskId === expert.taskId)?.status).toBe('submitted');
+      const after = await handle.query(getStateQuery);
+      expect(after.tasks.find((t) => t.taskId === expert.taskId)?.status).toBe('submitted');
+      // The failure's status detail is taken down by the review that was recorded after it.
+      expect(after.statusDetail).toBeNull();
+      expect(fakes.of(input.projectId, 'recordReview').map((r) => r.status)).toEqual([undefined, { status: 'in_review', detail: null }]);
       expectNoFailedWorkflowTasks(await handle.fetchHistory());
     });
 

@@ -152,6 +152,8 @@ class DueDiligence {
   private waitingSteps: Array<{ step: string; resumed: boolean }> = [];
   /** The status detail from before the first of the waiting steps failed, restored on resume. */
   private detailBeforeFailure: string | null = null;
+  /** The status detail an action's failed write put up, and the one it replaced: taken down by the next action that is recorded. */
+  private failedAction: { shown: string; before: string | null } | null = null;
 
   constructor(private readonly input: DueDiligenceInput) {
     const track = (): TrackState => ({ round: 0, activeSlots: 0, accepting: false, quorumFailureReported: false });
@@ -383,7 +385,7 @@ class DueDiligence {
   private async submitReview(req: SubmitReviewRequest): Promise<StatusAnswer> {
     const task = this.tasks.find((t) => t.taskId === req.taskId)!;
     const event = this.event('review_submitted', req.reviewerId, { taskId: task.taskId, track: task.track, requestId: req.requestId ?? null });
-    const record = { projectId: this.input.projectId, taskId: task.taskId, reviewerId: req.reviewerId, track: task.track, review: req.review, event };
+    const record = { projectId: this.input.projectId, taskId: task.taskId, reviewerId: req.reviewerId, track: task.track, review: req.review, event, status: this.detailAfterAction() };
     const take = (): boolean => {
       task.status = 'submitted';
       this.reviews.push({ ...req.review, taskId: task.taskId, reviewerId: req.reviewerId, track: task.track, submittedAt: event.occurredAt, round: task.round ?? 0 });
@@ -421,6 +423,7 @@ class DueDiligence {
         conflictOfInterest: req.conflictOfInterest,
         requestId: req.requestId ?? null,
       }),
+      status: this.detailAfterAction(),
     };
     if (afterWrite) {
       await this.writeForTask(task, `task_declined (task ${task.taskId})`, () => activities.recordDecline(record), () => {
@@ -729,6 +732,10 @@ class DueDiligence {
   private async write(step: string, run: () => Promise<void>): Promise<void> {
     try {
       await run();
+      if (this.failedAction) {
+        if (this.statusDetail === this.failedAction.shown) this.statusDetail = this.failedAction.before;
+        this.failedAction = null;
+      }
     } catch (error) {
       if (!(error instanceof ActivityFailure)) throw error;
       const { reason, details } = await this.reportFailure(step, error, false);
@@ -748,6 +755,7 @@ class DueDiligence {
     const cause = failure.cause instanceof ApplicationFailure ? failure.cause : undefined;
     const details = cause && Array.isArray(cause.details?.[0]) ? (cause.details[0] as FieldProblem[]) : [];
     const detail = awaitsResume ? `step ${step} failed: ${reason}; an admin can resume it` : `step ${step} failed: ${reason}; nothing was changed, the action can be sent again`;
+    if (!awaitsResume) this.failedAction = { shown: detail, before: this.failedAction && this.statusDetail === this.failedAction.shown ? this.failedAction.before : this.statusDetail };
     this.statusDetail = detail;
     const data = { step, reason, failureType, awaitsResume };
     const subject = `${this.input.company}: step ${step} failed${awaitsResume ? ' and waits for an admin to resume it' : ''}`;
@@ -767,6 +775,15 @@ class DueDiligence {
       if (!(error instanceof ActivityFailure)) throw error;
     }
     return { reason, details };
+  }
+
+  /**
+   * For a review's or decline's write (which otherwise leaves the status alone): takes down the
+   * detail an earlier action's failed write put up, now that an action is recorded again.
+   */
+  private detailAfterAction(): { status: ProjectStatus; detail: string | null } | undefined {
+    if (!this.failedAction || this.statusDetail !== this.failedAction.shown) return undefined;
+    return { status: this.status, detail: this.failedAction.before };
   }
 
   // ---- business checks the validators call ---------------------------------------------------
