@@ -206,7 +206,7 @@ describe('the OpenAPI document', () => {
     await call(tasks[0]!.reviewer, 'GET', '/tasks/:id', `/tasks/${tasks[0]!.id}`);
     await call(MANAGER, 'GET', '/projects/:id/report', `/projects/${id}/report`);
     await call(MANAGER, 'POST', '/projects/:id/decision', `/projects/${id}/decision`, { outcome: 'go', rationale: 'Documented and fits the cluster.' });
-    const signing = { signedAt: '2026-11-20T08:00:00Z', agreedInvestment: { amount: 290_000_000, currency: 'CNY' } };
+    const signing = { signedAt: new Date().toISOString(), agreedInvestment: { amount: 290_000_000, currency: 'CNY' } };
     expectAcceptedBody(signing, 'POST', '/projects/:id/signing');
     expect((await call(OFFICER, 'POST', '/projects/:id/signing', `/projects/${id}/signing`, signing)).body.status).toBe('signed');
 

@@ -68,7 +68,7 @@ describe('a project through the whole process, over HTTP', () => {
     expect(decision.body.status).toBe('approved');
 
     const signing = await http.as(OFFICER, 'POST', `/projects/${id}/signing`, {
-      body: { signedAt: '2026-11-20T08:00:00.000Z', agreedInvestment: { amount: 280_000_000, currency: 'CNY' }, notes: 'Phase one.' },
+      body: { signedAt: new Date().toISOString(), agreedInvestment: { amount: 280_000_000, currency: 'CNY' }, notes: 'Phase one.' },
     });
     expect(signing.status).toBe(200);
     expect(signing.body.status).toBe('signed');

@@ -44,6 +44,7 @@ const MATRIX: Record<string, { expect: Row; body?: () => unknown }> = {
     body: () => ({ signedAt: '2026-11-26T10:00:00Z', agreedInvestment: { amount: 1_000_000, currency: 'CNY' } }),
   },
   'POST /projects/:id/withdraw': { expect: row(401, 400, 400, 403, 403, 400, 403), body: () => ({}) },
+  'POST /projects/:id/resume': { expect: row(401, 403, 403, 403, 403, 403, 409), body: () => ({ reason: 'matrix probe' }) },
   'GET /tasks': { expect: row(401, 403, 403, 200, 200, 200, 200) },
   'GET /tasks/:id': { expect: row(401, 403, 403, 200, 404, 200, 200) },
   'POST /tasks/:id/review': { expect: row(401, 403, 403, 400, 400, 403, 403), body: () => ({}) },

@@ -107,7 +107,7 @@ describe('GET /stats', () => {
     expect(decision.body.status).toBe('approved');
     const agreed = 28_500_000;
     const signing = await http.as(OFFICER, 'POST', `/projects/${smallId}/signing`, {
-      body: { signedAt: '2026-11-20T08:00:00.000Z', agreedInvestment: { amount: agreed, currency: 'CNY' } },
+      body: { signedAt: new Date().toISOString(), agreedInvestment: { amount: agreed, currency: 'CNY' } },
     });
     expect(signing.body.status).toBe('signed');
 

@@ -447,7 +447,7 @@ export class Traffic {
       answer: () => this.client.call(OFFICER, 'POST', `/projects/${id}/information`, { body: { answers: ['Two suppliers, contracts attached.'] } }),
       sign: () =>
         this.client.call(OFFICER, 'POST', `/projects/${id}/signing`, {
-          body: { signedAt: '2026-11-20T08:00:00.000Z', agreedInvestment: { amount: 280_000_000, currency: 'CNY' } },
+          body: { signedAt: new Date().toISOString(), agreedInvestment: { amount: 280_000_000, currency: 'CNY' } },
         }),
       withdraw: () => this.client.call(OFFICER, 'POST', `/projects/${id}/withdraw`, { body: { reason: 'The company chose another park.' } }),
     };

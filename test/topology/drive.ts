@@ -152,7 +152,7 @@ export async function decideGo(client: FailoverClient, projectId: string): Promi
 
 export async function recordSigning(client: FailoverClient, projectId: string): Promise<void> {
   const res = await client.as(OFFICER, 'POST', `/projects/${projectId}/signing`, {
-    body: { signedAt: '2026-11-20T08:00:00.000Z', agreedInvestment: { amount: 280_000_000, currency: 'CNY' } },
+    body: { signedAt: new Date().toISOString(), agreedInvestment: { amount: 280_000_000, currency: 'CNY' } },
   });
   accepted(res, `signing of ${projectId}`);
 }

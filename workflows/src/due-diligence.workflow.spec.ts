@@ -20,6 +20,7 @@ import {
   declineTaskUpdate,
   getStateQuery,
   recordSigningUpdate,
+  resumeUpdate,
   submitReviewUpdate,
   withdrawUpdate,
   workflowIdFor,
@@ -264,7 +265,7 @@ describe('dueDiligenceWorkflow on a real Temporal server', () => {
     const decided = await handle.executeUpdate(decideUpdate, { args: [{ managerId: MANAGER_A, outcome: 'go', rationale: 'Strong panel; fits the robotics chain.' }] });
     expect(decided).toEqual({ status: 'approved' });
     const signed = await handle.executeUpdate(recordSigningUpdate, {
-      args: [{ actorId: OFFICER, signedAt: '2026-11-20T08:00:00.000Z', agreedInvestment: cny(280_000_000), notes: 'Phase one.' }],
+      args: [{ actorId: OFFICER, signedAt: new Date().toISOString(), agreedInvestment: cny(280_000_000), notes: 'Phase one.' }],
     });
     expect(signed).toEqual({ status: 'signed' });
     return { input, handle };
@@ -408,7 +409,7 @@ describe('dueDiligenceWorkflow on a real Temporal server', () => {
       [MANAGER_B, 'go'],
     ]);
 
-    await handle.executeUpdate(recordSigningUpdate, { args: [{ actorId: OFFICER, signedAt: '2026-11-20T08:00:00.000Z', agreedInvestment: cny(1_000_000_000) }] });
+    await handle.executeUpdate(recordSigningUpdate, { args: [{ actorId: OFFICER, signedAt: new Date().toISOString(), agreedInvestment: cny(1_000_000_000) }] });
     expect((await handle.result()).status).toBe('signed');
     await maybeRecordHistory('dual-approval', handle);
   });
@@ -569,6 +570,173 @@ describe('dueDiligenceWorkflow on a real Temporal server', () => {
       ...fakes.of(input.projectId, 'recordDecline').map((d) => d.taskId),
     ]);
     expect(assigned.filter((t) => !settled.has(t.taskId))).toEqual([]);
+  });
+
+  describe('a write that fails for good', () => {
+    const badByte = () => ApplicationFailure.nonRetryable('invalid byte sequence for encoding "UTF8": 0x00', 'DATA_EXCEPTION', { sqlState: '22021' });
+
+    it('leaves the task open and the state unchanged when a review cannot be recorded, reports it, and refuses the update', async () => {
+      const input = projectInput();
+      const handle = await start(input);
+      const tasks = await openTasks(handle);
+      const expert = tasks.find((t) => t.track === 'expert')!;
+      fakes.failNext(input.projectId, 'recordReview', badByte());
+
+      const refused = await refusal(handle.executeUpdate(submitReviewUpdate, { args: [reviewRequest(expert)] }));
+      expect(refused.type).toBe('VALIDATION_FAILED');
+      expect(refused.message).toContain('invalid byte sequence');
+
+      const state = await handle.query(getStateQuery);
+      expect(state.status).toBe('in_review');
+      expect(state.tasks.find((t) => t.taskId === expert.taskId)?.status).toBe('open');
+      expect(state.tracks.expert.submitted).toBe(0);
+      expect(state.statusDetail).toContain('failed: invalid byte sequence');
+      const failure = await eventually('the failure to be recorded', async () => fakes.of(input.projectId, 'recordStepFailure')[0]);
+      expect(failure).toMatchObject({ awaitsResume: false, failureType: 'DATA_EXCEPTION', event: { type: 'step_failed' } });
+      expect(failure.notify?.map((n) => [n.kind, n.recipient])).toEqual([
+        ['escalation', 'role:manager'],
+        ['escalation', 'role:admin'],
+      ]);
+
+      // The task is still the reviewer's: the same review, sent again once the cause is gone, is taken.
+      expect(await handle.executeUpdate(submitReviewUpdate, { args: [reviewRequest(expert)] })).toEqual({ status: 'in_review' });
+      const after = await handle.query(getStateQuery);
+      expect(after.tasks.find((t) => t.taskId === expert.taskId)?.status).toBe('submitted');
+      // The failure's status detail is taken down by the review that was recorded after it.
+      expect(after.statusDetail).toBeNull();
+      expect(fakes.of(input.projectId, 'recordReview').map((r) => r.status)).toEqual([undefined, { status: 'in_review', detail: null }]);
+      expectNoFailedWorkflowTasks(await handle.fetchHistory());
+    });
+
+    it('refuses a second action on a task whose review is being recorded, and moves the task only after the write', async () => {
+      const input = projectInput();
+      const handle = await start(input);
+      const tasks = await openTasks(handle);
+      const vc = tasks.find((t) => t.track === 'vc')!;
+      const release = fakes.hold(input.projectId, 'recordReview');
+      const first = await handle.startUpdate(submitReviewUpdate, { args: [reviewRequest(vc)], waitForStage: WorkflowUpdateStage.ACCEPTED });
+      await eventually('the review to be in flight', async () => (fakes.of(input.projectId, 'recordReview').length > 0 ? true : undefined));
+      expect((await handle.query(getStateQuery)).tasks.find((t) => t.taskId === vc.taskId)?.status).toBe('open');
+      const again = await refusal(handle.executeUpdate(submitReviewUpdate, { args: [reviewRequest(vc, 5)] }));
+      expect([again.type, again.message]).toEqual(['INVALID_STATE', 'a submission for this task is being recorded']);
+      const decline = await refusal(
+        handle.executeUpdate(declineTaskUpdate, { args: [{ taskId: vc.taskId, reviewerId: vc.assigneeId, reason: 'Too busy.', conflictOfInterest: false }] }),
+      );
+      expect(decline.message).toBe('a submission for this task is being recorded');
+      release();
+      expect(await first.result()).toEqual({ status: 'in_review' });
+      expect((await handle.query(getStateQuery)).tasks.find((t) => t.taskId === vc.taskId)?.status).toBe('submitted');
+    });
+
+    it('leaves the project awaiting its decision when the decision cannot be recorded', async () => {
+      const input = projectInput();
+      const handle = await start(input);
+      await reviewAll(handle);
+      fakes.failNext(input.projectId, 'recordDecision', ApplicationFailure.nonRetryable('new row violates check constraint', 'INTEGRITY_VIOLATION'));
+      const refused = await refusal(handle.executeUpdate(decideUpdate, { args: [{ managerId: MANAGER_A, outcome: 'go', rationale: 'Go.' }] }));
+      expect(refused.type).toBe('CONFLICT');
+      const state = await handle.query(getStateQuery);
+      expect([state.status, state.decisions]).toEqual(['awaiting_decision', []]);
+      expect(await handle.executeUpdate(decideUpdate, { args: [{ managerId: MANAGER_A, outcome: 'go', rationale: 'Go.' }] })).toEqual({ status: 'approved' });
+      expect(fakes.of(input.projectId, 'recordDecision').map((d) => d.decisionSeq)).toEqual([1, 1]);
+    });
+
+    it('leaves the project where it was when a withdrawal or a signing cannot be recorded', async () => {
+      const input = projectInput();
+      const handle = await start(input);
+      const tasks = await openTasks(handle);
+      fakes.failNext(input.projectId, 'recordTransition', ApplicationFailure.nonRetryable('value too long for type character varying(2000)', 'DATA_EXCEPTION'));
+      const withdrawal = await refusal(handle.executeUpdate(withdrawUpdate, { args: [{ actorId: OFFICER, reason: 'Too long, somehow.' }] }));
+      expect(withdrawal.type).toBe('VALIDATION_FAILED');
+      let state = await handle.query(getStateQuery);
+      expect(state.status).toBe('in_review');
+      expect(state.tasks.map((t) => t.status)).toEqual(['open', 'open', 'open', 'open']);
+      expect(fakes.of(input.projectId, 'closeTasks')).toEqual([]);
+
+      for (const task of tasks) await handle.executeUpdate(submitReviewUpdate, { args: [reviewRequest(task)] });
+      await stateWhere(handle, 'awaiting_decision', (s) => s.status === 'awaiting_decision' && s.synthesisReady);
+      await handle.executeUpdate(decideUpdate, { args: [{ managerId: MANAGER_A, outcome: 'go', rationale: 'Go.' }] });
+      fakes.failNext(input.projectId, 'recordSigning', ApplicationFailure.nonRetryable('connection pool exhausted for good', 'Error'));
+      const signing = await refusal(handle.executeUpdate(recordSigningUpdate, { args: [{ actorId: OFFICER, signedAt: new Date().toISOString(), agreedInvestment: cny(1) }] }));
+      expect(signing.type).toBe('STEP_FAILED');
+      state = await handle.query(getStateQuery);
+      expect(state.status).toBe('approved');
+      expect(await handle.executeUpdate(recordSigningUpdate, { args: [{ actorId: OFFICER, signedAt: new Date().toISOString(), agreedInvestment: cny(1) }] })).toEqual({
+        status: 'signed',
+      });
+      expect(await handle.result()).toMatchObject({ status: 'signed' });
+    });
+
+    it('reports a background step that fails for good, waits, and runs it again when an admin resumes', async () => {
+      const input = projectInput();
+      const handle = await start(input);
+      const nothingFailed = await refusal(handle.executeUpdate(resumeUpdate, { args: [{ actorId: 'admin-1', reason: 'Constraint dropped.' }] }));
+      expect([nothingFailed.type, nothingFailed.message]).toEqual(['INVALID_STATE', expect.stringContaining('no step of this project is waiting to be resumed')]);
+
+      fakes.failNext(input.projectId, 'saveSynthesis', ApplicationFailure.nonRetryable('new row violates check constraint "guard"', 'INTEGRITY_VIOLATION'));
+      const tasks = await openTasks(handle);
+      for (const task of tasks) await handle.executeUpdate(submitReviewUpdate, { args: [reviewRequest(task)] });
+      const stuck = await stateWhere(handle, 'the failure to be reported', (s) => (s.statusDetail ?? '').includes('an admin can resume it'));
+      expect(stuck.status).toBe('synthesis');
+      expect(stuck.synthesisReady).toBe(false);
+      expect(stuck.statusDetail).toBe('step synthesis_completed failed: new row violates check constraint "guard"; an admin can resume it');
+      const failure = await eventually('the failure to be recorded', async () => fakes.of(input.projectId, 'recordStepFailure')[0]);
+      expect(failure).toMatchObject({ step: 'synthesis_completed', awaitsResume: true, failureType: 'INTEGRITY_VIOLATION', status: { status: 'synthesis' } });
+      expect(failure.notify?.map((n) => n.recipient)).toEqual(['role:manager', 'role:admin']);
+      // Nothing moves on meanwhile: no decision before the report is stored.
+      expect((await refusal(handle.executeUpdate(decideUpdate, { args: [{ managerId: MANAGER_A, outcome: 'go', rationale: 'Go.' }] }))).type).toBe('INVALID_STATE');
+      expect(fakes.of(input.projectId, 'saveSynthesis')).toHaveLength(1);
+
+      expect(await handle.executeUpdate(resumeUpdate, { args: [{ actorId: 'admin-1', reason: 'Constraint dropped.' }] })).toEqual({ status: 'synthesis' });
+      const resumed = await stateWhere(handle, 'the synthesis', (s) => s.status === 'awaiting_decision' && s.synthesisReady);
+      expect(resumed.statusDetail).toBeNull();
+      const saves = fakes.of(input.projectId, 'saveSynthesis');
+      expect(saves).toHaveLength(2);
+      expect(saves[1]).toEqual(saves[0]); // the same step, idempotent: written once
+      expect(fakes.of(input.projectId, 'recordStepResumed')).toEqual([
+        expect.objectContaining({ resumedBy: 'admin-1', event: expect.objectContaining({ type: 'step_resumed', data: expect.objectContaining({ steps: ['synthesis_completed'], reason: 'Constraint dropped.' }) }) }),
+      ]);
+      expect((await refusal(handle.executeUpdate(resumeUpdate, { args: [{ actorId: 'admin-1', reason: 'Constraint dropped.' }] }))).type).toBe('INVALID_STATE');
+      expect(await handle.executeUpdate(decideUpdate, { args: [{ managerId: MANAGER_A, outcome: 'no_go', rationale: 'Weak.' }] })).toEqual({ status: 'rejected' });
+      expect(await handle.result()).toMatchObject({ status: 'rejected' });
+      expectNoFailedWorkflowTasks(await handle.fetchHistory());
+      await maybeRecordHistory('step-failed-resumed', handle);
+    });
+  });
+
+  describe('one part per person', () => {
+    it('never assigns the submitter to review their own project', async () => {
+      const input = projectInput();
+      const handle = await start(input);
+      await openTasks(handle);
+      const assignments = fakes.of(input.projectId, 'assignReviewers');
+      expect(assignments).toHaveLength(3);
+      for (const assignment of assignments) expect(assignment.excludeReviewerIds).toContain(OFFICER);
+    });
+
+    it('refuses a decision from anyone who was assigned a task on the project', async () => {
+      const input = projectInput();
+      const handle = await start(input);
+      const tasks = await reviewAll(handle);
+      const reviewer = tasks[0].assigneeId;
+      const refused = await refusal(handle.executeUpdate(decideUpdate, { args: [{ managerId: reviewer, outcome: 'go', rationale: 'I liked it.' }] }));
+      expect([refused.type, refused.message]).toEqual(['FORBIDDEN', 'you reviewed this project; a reviewer never decides it']);
+      expect((await handle.query(getStateQuery)).decisions).toEqual([]);
+    });
+  });
+
+  it('refuses a signing dated before the approval, naming signedAt', async () => {
+    const input = projectInput();
+    const handle = await start(input);
+    await reviewAll(handle);
+    await handle.executeUpdate(decideUpdate, { args: [{ managerId: MANAGER_A, outcome: 'go', rationale: 'Go.' }] });
+    const { decidedAt } = (await handle.query(getStateQuery)).decisions[0];
+    const early = new Date(Date.parse(decidedAt) - 60_000).toISOString();
+    const refused = await refusal(handle.executeUpdate(recordSigningUpdate, { args: [{ actorId: OFFICER, signedAt: early, agreedInvestment: cny(1) }] }));
+    expect(refused.type).toBe('VALIDATION_FAILED');
+    expect(refused.details?.[0]).toEqual([{ field: 'signedAt', problem: `must not be before the approval (${decidedAt})` }]);
+    expect(fakes.of(input.projectId, 'recordSigning')).toEqual([]);
+    expect(await handle.executeUpdate(recordSigningUpdate, { args: [{ actorId: OFFICER, signedAt: decidedAt, agreedInvestment: cny(1) }] })).toEqual({ status: 'signed' });
   });
 
   describe('replay (determinism)', () => {

@@ -1,4 +1,4 @@
-import { ApplicationFailure, allHandlersFinished, condition, patched, proxyActivities, setHandler } from '@temporalio/workflow';
+import { ActivityFailure, ApplicationFailure, allHandlersFinished, condition, patched, proxyActivities, setHandler } from '@temporalio/workflow';
 import {
   DecisionBody,
   DeclineBody,
@@ -12,6 +12,7 @@ import {
   provideInformationUpdate,
   recordSigningUpdate,
   reviewProblems,
+  resumeUpdate,
   submitReviewUpdate,
   withdrawUpdate,
 } from '@dueflow/contract';
@@ -25,6 +26,7 @@ import type {
   NotificationInput,
   NotificationKind,
   ProjectChange,
+  ResumeRequest,
   SigningRequest,
   StatusAnswer,
   SubmitReviewRequest,
@@ -39,9 +41,16 @@ import { PROJECT_STATUSES, TERMINAL_STATUSES, TRACKS, durationToMs, needsDualApp
 import type { DomainErrorCode, FieldProblem, ProjectStatus, SubmittedReview, SynthesisReport, Track, TrackOutcome } from '@dueflow/domain';
 import { AlarmClock } from './alarm-clock';
 
+/**
+ * Every activity's retries are bounded: 12 attempts, 0.5 s apart doubling to 30 s, about three and a
+ * half minutes in all. That outlasts a worker killed mid-step (the attempt times out after 30 s and
+ * runs again on another worker) and a PostgreSQL or Temporal restart of a minute or two; a failure
+ * that cannot succeed on retry is non-retryable (the worker classifies it) and ends the step at once.
+ * A step that still fails is reported and waits for an admin (see `durably`), it never loops.
+ */
 const activities = proxyActivities<DueflowActivities>({
   startToCloseTimeout: '30 seconds',
-  retry: { initialInterval: '500 milliseconds', backoffCoefficient: 2, maximumInterval: '30 seconds' },
+  retry: { initialInterval: '500 milliseconds', backoffCoefficient: 2, maximumInterval: '30 seconds', maximumAttempts: 12 },
 });
 
 const FINAL = TERMINAL_STATUSES;
@@ -54,6 +63,19 @@ const AWAITING_DECISION: readonly ProjectStatus[] = ['awaiting_decision', 'await
  * timer (AlarmClock); those started before keep their one timer per task when they replay.
  */
 const SHARED_TASK_TIMERS = 'shared-task-timers';
+
+/**
+ * Workflows that reach an action after this change move their state (a task submitted, a decision
+ * taken) only once the action's write has succeeded; histories from before keep the old order, in
+ * which the state moved first and the commands that follow from it came in the same workflow task.
+ */
+const STATE_AFTER_WRITE = 'state-after-write';
+
+/** Workflows that reach a background step after this change wait for an admin when it fails for good. */
+const DURABLE_STEPS = 'durable-steps';
+
+/** The failure type of an action whose write failed for a reason no input can fix: the API answers 503. */
+const STEP_FAILED = 'STEP_FAILED';
 
 const MANAGERS = 'role:manager';
 const ADMINS = 'role:admin';
@@ -70,6 +92,34 @@ function checkUpdate(schema: Parameters<typeof checkRequest>[0], payload: unknow
 /** A refusal that reaches the API caller synchronously; the code maps to an HTTP status there. */
 function refuse(code: DomainErrorCode, message: string, details: FieldProblem[] = []): never {
   throw ApplicationFailure.create({ type: code, message, details: [details], nonRetryable: true });
+}
+
+const WITHDRAWAL_BEING_RECORDED = 'a withdrawal of this project is being recorded';
+
+/** The failure's type: what the worker classified it as (a domain code, DATA_EXCEPTION, ...), or its kind. */
+function failureTypeOf(failure: ActivityFailure): string | null {
+  const cause = failure.cause;
+  if (cause instanceof ApplicationFailure) return cause.type ?? null;
+  return cause?.name ?? null;
+}
+
+/** How an action whose write failed for good is refused to its caller. */
+function refusalCodeFor(failureType: string | null): string {
+  // Not NOT_FOUND: the caller's task or project exists, so "not found" would mislead (the API reads it as "still being assigned").
+  if (failureType === 'VALIDATION_FAILED' || failureType === 'RULE_VIOLATION') return failureType;
+  if (failureType === 'DATA_EXCEPTION') return 'VALIDATION_FAILED';
+  if (failureType === 'INTEGRITY_VIOLATION') return 'CONFLICT';
+  return STEP_FAILED;
+}
+
+/** A failure's message as it may be stored and shown: no control characters (a NUL could not be written), at most 500 characters. */
+function printable(message: string): string {
+  let out = '';
+  for (const ch of message) {
+    const code = ch.codePointAt(0)!;
+    out += code < 0x20 || code === 0x7f ? ' ' : ch;
+  }
+  return out.trim().slice(0, 500);
 }
 
 interface TrackState {
@@ -109,9 +159,17 @@ class DueDiligence {
   private readonly tracks: Record<Track, TrackState>;
   private readonly infoRequests: InfoRequest[] = [];
   private report: SynthesisReport | undefined;
-  /** Set while a decision is being recorded, so a concurrent one is refused, not interleaved. */
-  private deciding = false;
   private readonly alarms = new AlarmClock();
+  /** Tasks whose review or decline is being recorded: a second action on one of them is refused meanwhile. */
+  private readonly recordingTasks = new Set<string>();
+  /** Why a project-level action is refused while another one's write is in flight, or null. */
+  private beingRecorded: string | null = null;
+  /** Background steps that failed for good and wait for an admin's resume. */
+  private waitingSteps: Array<{ step: string; resumed: boolean }> = [];
+  /** The status detail from before the first of the waiting steps failed, restored on resume. */
+  private detailBeforeFailure: string | null = null;
+  /** The status detail an action's failed write put up, and the one it replaced: taken down by the next action that is recorded. */
+  private failedAction: { shown: string; before: string | null } | null = null;
 
   constructor(private readonly input: DueDiligenceInput) {
     const track = (): TrackState => ({ round: 0, activeSlots: 0, accepting: false, quorumFailureReported: false });
@@ -123,6 +181,7 @@ class DueDiligence {
     setHandler(provideInformationUpdate, (req) => this.answer(req), { validator: (req) => this.validateAnswer(req) });
     setHandler(recordSigningUpdate, (req) => this.sign(req), { validator: (req) => this.validateSigning(req) });
     setHandler(withdrawUpdate, (req) => this.withdraw(req), { validator: (req) => this.validateWithdrawal(req) });
+    setHandler(resumeUpdate, (req) => this.resume(req), { validator: (_req) => this.validateResume() });
   }
 
   private get policy() {
@@ -162,7 +221,12 @@ class DueDiligence {
       }
     }
 
-    const signed = await condition(() => this.isOver(), durationToMs(this.policy.signingDeadline));
+    let signed = await condition(() => this.isOver(), durationToMs(this.policy.signingDeadline));
+    // A signing handed in at the deadline is not overtaken by the lapse while it is being recorded.
+    if (!signed && this.beingRecorded) {
+      await condition(() => !this.beingRecorded);
+      signed = this.isOver();
+    }
     if (!signed) {
       await this.move('lapsed', 'not signed before the signing deadline', 'lapsed', null, {}, [
         this.notice('escalation', MANAGERS, `Approval lapsed: ${input.company} was not signed in time`, {}),
@@ -227,7 +291,7 @@ class DueDiligence {
 
   private async assign(track: Track, slots: Array<{ slot: number; attempt: number }>): Promise<TaskView[]> {
     const dueAt = new Date(Date.now() + durationToMs(this.policy.reviewDeadline)).toISOString();
-    const result = await activities.assignReviewers({
+    const input = {
       projectId: this.input.projectId,
       company: this.input.company,
       ...(this.input.creditCode ? { creditCode: this.input.creditCode } : {}),
@@ -235,10 +299,12 @@ class DueDiligence {
       track,
       round: this.tracks[track].round,
       slots,
-      excludeReviewerIds: this.tasks.filter((t) => t.track === track).map((t) => t.assigneeId),
+      // One part per person: the submitter never reviews their own project, whatever roles they hold.
+      excludeReviewerIds: [this.input.submittedBy, ...this.tasks.filter((t) => t.track === track).map((t) => t.assigneeId)],
       dueAt,
       event: this.event(slots.some((s) => s.attempt > 0) ? 'reviewer_replaced' : 'reviewers_assigned', null, { track, round: this.tracks[track].round }),
-    });
+    };
+    const result = await this.durably(`${input.event.type} (${track})`, () => activities.assignReviewers(input));
     const round = this.tracks[track].round;
     const tasks = result.tasks.filter((t) => !this.tasks.some((known) => known.taskId === t.taskId)).map((t) => ({ ...t, round }));
     this.tasks.push(...tasks);
@@ -261,14 +327,17 @@ class DueDiligence {
     const shared = patched(SHARED_TASK_TIMERS);
     const closedBefore = (at: number) => (shared ? this.alarms.wait(at, closed) : condition(closed, at - Date.now()));
     if (remindAt > Date.now() && !(await closedBefore(remindAt))) {
-      await activities.recordReminder({
+      const reminder = {
         projectId: this.input.projectId,
         taskId: task.taskId,
         event: this.event('reminder_sent', null, { taskId: task.taskId, track: task.track, reviewerId: task.assigneeId, dueAt: task.dueAt }),
         notify: [this.notice('reminder', task.assigneeId, `Reminder: your ${task.track} review of ${this.input.company} is due ${task.dueAt}`, { taskId: task.taskId, dueAt: task.dueAt })],
-      });
+      };
+      await this.durably('reminder_sent', () => activities.recordReminder(reminder));
     }
     if (due > Date.now() && (await closedBefore(due))) return task.status;
+    // A review handed in just before the due date is not expired while it is being recorded.
+    if (this.recordingTasks.has(task.taskId)) await condition(() => !this.recordingTasks.has(task.taskId));
     if (task.status !== 'open') return task.status;
     await this.closeTasks([task], 'expired', 'the due date passed', [
       this.notice('escalation', MANAGERS, `Overdue ${task.track} review of ${this.input.company}: a replacement is being assigned`, {
@@ -308,17 +377,19 @@ class DueDiligence {
   /** A track in trouble: said in the status detail, on the timeline, and to the managers. */
   private async flagTrack(type: string, detail: string, data: Record<string, unknown>): Promise<void> {
     this.statusDetail = detail;
-    await activities.recordTransition({
+    const change: ProjectChange = {
       projectId: this.input.projectId,
       event: this.event(type, null, data),
       status: { status: this.status, detail },
       notify: [this.notice('quorum_failure', MANAGERS, `${this.input.company}: ${detail}`, data)],
-    });
+    };
+    await this.durably(type, () => activities.recordTransition(change));
   }
 
   private validateTaskAction(req: SubmitReviewRequest | DeclineRequest): void {
     const task = this.tasks.find((t) => t.taskId === req.taskId);
     if (!task || task.assigneeId !== req.reviewerId) refuse('NOT_FOUND', 'no such task for this reviewer');
+    this.checkTaskNotBeingRecorded(task);
     if (task.status !== 'open') refuse('INVALID_STATE', `the task is ${task.status}, not open`);
     if (this.status !== 'in_review' || !this.tracks[task.track].accepting) {
       refuse('INVALID_STATE', `the project is ${this.status}; the ${task.track} track takes no more reviews`);
@@ -333,12 +404,22 @@ class DueDiligence {
 
   private async submitReview(req: SubmitReviewRequest): Promise<StatusAnswer> {
     const task = this.tasks.find((t) => t.taskId === req.taskId)!;
-    task.status = 'submitted';
     const event = this.event('review_submitted', req.reviewerId, { taskId: task.taskId, track: task.track, requestId: req.requestId ?? null });
-    this.reviews.push({ ...req.review, taskId: task.taskId, reviewerId: req.reviewerId, track: task.track, submittedAt: event.occurredAt, round: task.round ?? 0 });
-    const complete = this.trackOutcome(task.track).status === 'complete';
-    if (complete) this.tracks[task.track].accepting = false;
-    await activities.recordReview({ projectId: this.input.projectId, taskId: task.taskId, reviewerId: req.reviewerId, track: task.track, review: req.review, event });
+    const record = { projectId: this.input.projectId, taskId: task.taskId, reviewerId: req.reviewerId, track: task.track, review: req.review, event, status: this.detailAfterAction() };
+    const take = (): boolean => {
+      task.status = 'submitted';
+      this.reviews.push({ ...req.review, taskId: task.taskId, reviewerId: req.reviewerId, track: task.track, submittedAt: event.occurredAt, round: task.round ?? 0 });
+      const complete = this.trackOutcome(task.track).status === 'complete';
+      if (complete) this.tracks[task.track].accepting = false;
+      return complete;
+    };
+    let complete: boolean;
+    if (patched(STATE_AFTER_WRITE)) {
+      complete = await this.writeForTask(task, `review_submitted (task ${task.taskId})`, () => activities.recordReview(record), take);
+    } else {
+      complete = take();
+      await activities.recordReview(record);
+    }
     // The track has its quorum: the rest of its panel is released at once, not when the others finish.
     if (complete) await this.closeTasks(this.tasks.filter((t) => t.track === task.track && t.status === 'open'), 'cancelled', 'quorum reached');
     return { status: this.status };
@@ -346,8 +427,9 @@ class DueDiligence {
 
   private async decline(req: DeclineRequest): Promise<StatusAnswer> {
     const task = this.tasks.find((t) => t.taskId === req.taskId)!;
-    task.status = 'declined';
-    await activities.recordDecline({
+    const afterWrite = patched(STATE_AFTER_WRITE);
+    if (!afterWrite) task.status = 'declined';
+    const record = {
       projectId: this.input.projectId,
       taskId: task.taskId,
       reviewerId: req.reviewerId,
@@ -361,7 +443,15 @@ class DueDiligence {
         conflictOfInterest: req.conflictOfInterest,
         requestId: req.requestId ?? null,
       }),
-    });
+      status: this.detailAfterAction(),
+    };
+    if (afterWrite) {
+      await this.writeForTask(task, `task_declined (task ${task.taskId})`, () => activities.recordDecline(record), () => {
+        task.status = 'declined';
+      });
+    } else {
+      await activities.recordDecline(record);
+    }
     return { status: this.status };
   }
 
@@ -377,15 +467,23 @@ class DueDiligence {
     // Each track counts its latest round only: a re-opened track's new panel replaces the old one.
     const reviews = this.reviews.filter((r) => r.round === this.tracks[r.track].round).map(({ round: _round, ...review }) => review);
     const report = synthesize({ totalInvestment: this.input.totalInvestment, policy: this.policy, reviews, trackOutcomes: outcomes });
-    this.report = report;
-    this.status = 'awaiting_decision';
-    await activities.saveSynthesis({
+    // Awaiting a decision only once the report is stored: a decision must not overtake it.
+    const afterWrite = patched(STATE_AFTER_WRITE);
+    const take = () => {
+      this.report = report;
+      // A withdrawal recorded meanwhile is final.
+      if (!this.isOver()) this.status = 'awaiting_decision';
+    };
+    if (!afterWrite) take();
+    const synthesis = {
       projectId: this.input.projectId,
       report,
       event: this.event('synthesis_completed', null, { recommendation: report.recommendation, overallScore: report.overallScore }),
-      status: { status: 'awaiting_decision', detail: this.statusDetail },
+      status: { status: 'awaiting_decision' as const, detail: this.statusDetail },
       notify: [this.notice('decision', MANAGERS, `Decision needed: ${this.input.company} (recommendation: ${report.recommendation})`, { recommendation: report.recommendation })],
-    });
+    };
+    await this.durably('synthesis_completed', () => activities.saveSynthesis(synthesis));
+    if (afterWrite) take();
   }
 
   /** Waits for the next decision, with a reminder before the deadline and an escalation at it. */
@@ -406,9 +504,10 @@ class DueDiligence {
   }
 
   private validateDecision(req: DecisionRequest): void {
-    if (this.deciding) refuse('INVALID_STATE', 'another decision on this project is being recorded');
+    this.checkNothingBeingRecorded();
     if (!AWAITING_DECISION.includes(this.status)) refuse('INVALID_STATE', `the project is ${this.status}, not awaiting a decision`);
     if (req.managerId === this.input.submittedBy) refuse('FORBIDDEN', 'the submitting officer cannot decide on their own project');
+    this.checkReviewerNeverDecides(req);
     if (this.status === 'awaiting_second_approval') {
       if (req.outcome === 'request_info') refuse('RULE_VIOLATION', 'a second approval is go or no_go');
       const first = this.decisions[this.decisions.length - 1];
@@ -421,19 +520,23 @@ class DueDiligence {
   }
 
   private async decide(req: DecisionRequest): Promise<StatusAnswer> {
-    this.deciding = true;
+    this.beingRecorded = 'another decision on this project is being recorded';
     try {
       const next = this.statusAfterDecision(req);
       const decidedAt = new Date().toISOString();
-      this.decisions.push({ managerId: req.managerId, outcome: req.outcome, decidedAt });
       const reopenTracks = req.outcome === 'request_info' ? [...new Set(req.reopenTracks ?? [])] : [];
-      if (req.outcome === 'request_info') {
-        this.infoRequests.push({ round: this.infoRequests.length + 1, questions: req.questions ?? [], reopenTracks, answered: false });
-      }
-      this.status = next;
-      await activities.recordDecision({
+      const take = () => {
+        this.decisions.push({ managerId: req.managerId, outcome: req.outcome, decidedAt });
+        if (req.outcome === 'request_info') {
+          this.infoRequests.push({ round: this.infoRequests.length + 1, questions: req.questions ?? [], reopenTracks, answered: false });
+        }
+        this.status = next;
+      };
+      const afterWrite = patched(STATE_AFTER_WRITE);
+      if (!afterWrite) take();
+      const record = {
         projectId: this.input.projectId,
-        decisionSeq: this.decisions.length,
+        decisionSeq: afterWrite ? this.decisions.length + 1 : this.decisions.length,
         managerId: req.managerId,
         outcome: req.outcome,
         rationale: req.rationale,
@@ -443,11 +546,17 @@ class DueDiligence {
         event: this.event('decision_recorded', req.managerId, { outcome: req.outcome, rationale: req.rationale, reopenTracks, requestId: req.requestId ?? null }),
         status: { status: next, detail: null },
         notify: [this.decisionNotice(req, next)],
-      });
+      };
+      if (afterWrite) {
+        await this.write('decision_recorded', () => activities.recordDecision(record));
+        take();
+      } else {
+        await activities.recordDecision(record);
+      }
       this.statusDetail = null;
       return { status: next };
     } finally {
-      this.deciding = false;
+      this.beingRecorded = null;
     }
   }
 
@@ -469,6 +578,7 @@ class DueDiligence {
   }
 
   private validateAnswer(req: InformationRequest): void {
+    this.checkNothingBeingRecorded();
     checkUpdate(InformationBody, { answers: req.answers });
     if (this.status !== 'information_requested') refuse('INVALID_STATE', `the project is ${this.status}; no information was requested`);
     if (req.actorId !== this.input.submittedBy) refuse('FORBIDDEN', 'only the submitting officer answers information requests');
@@ -476,10 +586,14 @@ class DueDiligence {
 
   private async answer(req: InformationRequest): Promise<StatusAnswer> {
     const request = this.infoRequests[this.infoRequests.length - 1]!;
-    request.answered = true;
     const next: ProjectStatus = request.reopenTracks.length > 0 ? 'in_review' : 'awaiting_decision';
-    this.status = next;
-    await activities.recordInformation({
+    const take = () => {
+      request.answered = true;
+      this.status = next;
+    };
+    const afterWrite = patched(STATE_AFTER_WRITE);
+    if (!afterWrite) take();
+    const record = {
       projectId: this.input.projectId,
       round: request.round,
       questions: request.questions,
@@ -488,42 +602,237 @@ class DueDiligence {
       event: this.event('information_provided', req.actorId, { round: request.round, reopenTracks: request.reopenTracks, requestId: req.requestId ?? null }),
       status: { status: next, detail: null },
       notify: [this.notice('decision', MANAGERS, `${this.input.company}: the officer answered your questions`, { round: request.round })],
-    });
+    };
+    if (afterWrite) {
+      await this.recordProjectAction('the answers to this project\'s questions are being recorded', 'information_provided', () => activities.recordInformation(record), take);
+    } else {
+      await activities.recordInformation(record);
+    }
     return { status: next };
   }
 
   // ---- signing and withdrawal -------------------------------------------------------------
 
   private validateSigning(req: SigningRequest): void {
+    this.checkNothingBeingRecorded();
     if (this.status !== 'approved') refuse('INVALID_STATE', `the project is ${this.status}, not approved`);
     const { actorId: _actor, requestId: _request, ...signing } = req;
     checkUpdate(SigningBody, signing);
+    this.checkSignedAfterApproval(req);
   }
 
   private async sign(req: SigningRequest): Promise<StatusAnswer> {
-    this.status = 'signed';
-    await activities.recordSigning({
+    const afterWrite = patched(STATE_AFTER_WRITE);
+    if (!afterWrite) this.status = 'signed';
+    const record = {
       projectId: this.input.projectId,
       actorId: req.actorId,
       signedAt: req.signedAt,
       agreedInvestment: req.agreedInvestment,
       notes: req.notes ?? null,
       event: this.event('signed', req.actorId, { signedAt: req.signedAt, agreedInvestment: req.agreedInvestment, requestId: req.requestId ?? null }),
-      status: { status: 'signed', detail: null },
-    });
+      status: { status: 'signed' as const, detail: null },
+    };
+    if (afterWrite) {
+      await this.recordProjectAction('the signing of this project is being recorded', 'signed', () => activities.recordSigning(record), () => {
+        this.status = 'signed';
+      });
+    } else {
+      await activities.recordSigning(record);
+    }
     return { status: 'signed' };
   }
 
   private validateWithdrawal(req: WithdrawRequest): void {
+    this.checkNothingBeingRecorded();
     if (!WITHDRAWABLE.includes(this.status)) refuse('INVALID_STATE', `the project is ${this.status}; it can no longer be withdrawn`);
     checkUpdate(WithdrawBody, { reason: req.reason });
   }
 
   private async withdraw(req: WithdrawRequest): Promise<StatusAnswer> {
-    for (const track of TRACKS) this.tracks[track].accepting = false;
-    await this.move('withdrawn', req.reason, 'withdrawn', req.actorId, { reason: req.reason, requestId: req.requestId ?? null });
+    const data = { reason: req.reason, requestId: req.requestId ?? null };
+    if (patched(STATE_AFTER_WRITE)) {
+      const change: ProjectChange = {
+        projectId: this.input.projectId,
+        event: this.event('withdrawn', req.actorId, data),
+        status: { status: 'withdrawn', detail: req.reason },
+      };
+      await this.recordProjectAction(WITHDRAWAL_BEING_RECORDED, 'withdrawn', () => activities.recordTransition(change), () => {
+        for (const track of TRACKS) this.tracks[track].accepting = false;
+        this.status = 'withdrawn';
+        this.statusDetail = req.reason;
+      });
+    } else {
+      for (const track of TRACKS) this.tracks[track].accepting = false;
+      await this.move('withdrawn', req.reason, 'withdrawn', req.actorId, data);
+    }
     await this.closeTasks(this.tasks.filter((t) => t.status === 'open'), 'cancelled', 'withdrawn');
     return { status: 'withdrawn' };
+  }
+
+  // ---- failed steps and their resumption ---------------------------------------------------
+
+  private validateResume(): void {
+    this.checkNothingBeingRecorded();
+    if (!this.waitingSteps.some((w) => !w.resumed)) refuse('INVALID_STATE', `no step of this project is waiting to be resumed (the project is ${this.status})`);
+  }
+
+  /** An admin says the cause is fixed: recorded first, then every waiting step runs again. */
+  private async resume(req: ResumeRequest): Promise<StatusAnswer> {
+    const steps = this.waitingSteps.filter((w) => !w.resumed);
+    const detail = this.detailBeforeFailure;
+    const change = {
+      projectId: this.input.projectId,
+      resumedBy: req.actorId,
+      event: this.event('step_resumed', req.actorId, { steps: steps.map((w) => w.step), reason: req.reason, requestId: req.requestId ?? null }),
+      status: { status: this.status, detail },
+    };
+    await this.recordProjectAction('a resumption of this project is being recorded', 'step_resumed', () => activities.recordStepResumed(change), () => {
+      this.statusDetail = detail;
+      this.waitingSteps = this.waitingSteps.filter((w) => !steps.includes(w));
+      for (const waiting of steps) waiting.resumed = true;
+    });
+    return { status: this.status };
+  }
+
+  /**
+   * Runs a background step. One that fails for good (a non-retryable failure, or its bounded retries
+   * ran out) is reported (timeline, status detail, managers and admins) and waits for an admin to
+   * resume it, then runs again with the same input: the step is idempotent, so it is written once.
+   * Adds commands only on failure, so histories without one replay unchanged.
+   */
+  private durably<T>(step: string, run: () => Promise<T>): Promise<T> {
+    // Histories from before this change await each activity directly: the wrapper's extra promise
+    // hops would reorder the commands of steps that complete in the same workflow task.
+    return patched(DURABLE_STEPS) ? this.runDurably(step, run) : run();
+  }
+
+  private async runDurably<T>(step: string, run: () => Promise<T>): Promise<T> {
+    for (;;) {
+      try {
+        return await run();
+      } catch (error) {
+        if (!(error instanceof ActivityFailure)) throw error;
+        const waiting = { step, resumed: false };
+        if (!this.waitingSteps.some((w) => !w.resumed)) this.detailBeforeFailure = this.statusDetail;
+        this.waitingSteps.push(waiting);
+        await this.reportFailure(step, error, true);
+        await condition(() => waiting.resumed);
+      }
+    }
+  }
+
+  /**
+   * A project-level action's write, then `take` (the state it moves): other actions are refused
+   * until both are done, so nothing sees the write done but the state not yet moved.
+   */
+  private async recordProjectAction(beingRecorded: string, step: string, run: () => Promise<void>, take: () => void): Promise<void> {
+    this.beingRecorded = beingRecorded;
+    try {
+      await this.write(step, run);
+      take();
+    } finally {
+      this.beingRecorded = null;
+    }
+  }
+
+  /** A review's or decline's write, then `take`: the task takes no other action (nor expires) until both are done. */
+  private async writeForTask<T>(task: TaskView, step: string, run: () => Promise<void>, take: () => T): Promise<T> {
+    this.recordingTasks.add(task.taskId);
+    try {
+      await this.write(step, run);
+      return take();
+    } finally {
+      this.recordingTasks.delete(task.taskId);
+    }
+  }
+
+  /**
+   * The write of an action a person asked for. When it fails for good, nothing has moved: the
+   * failure is reported like a background step's, and the action is refused back to its caller with
+   * a code the API maps (bad data 400, a broken constraint 409, otherwise STEP_FAILED: 503).
+   */
+  private async write(step: string, run: () => Promise<void>): Promise<void> {
+    try {
+      await run();
+      if (this.failedAction) {
+        if (this.statusDetail === this.failedAction.shown) this.statusDetail = this.failedAction.before;
+        this.failedAction = null;
+      }
+    } catch (error) {
+      if (!(error instanceof ActivityFailure)) throw error;
+      const { reason, details } = await this.reportFailure(step, error, false);
+      const type = refusalCodeFor(failureTypeOf(error));
+      throw ApplicationFailure.create({ type, message: `${step} could not be recorded: ${reason}`, details: [details], nonRetryable: true });
+    }
+  }
+
+  /**
+   * Says that a step failed for good: on the timeline, in the status detail, to managers and admins,
+   * in the failure count. If even that cannot be written, the failure still stands (the workflow's
+   * history and its status detail show it) and a background step still waits for its resume.
+   */
+  private async reportFailure(step: string, failure: ActivityFailure, awaitsResume: boolean): Promise<{ reason: string; details: FieldProblem[] }> {
+    const reason = printable(failure.cause?.message ?? failure.message);
+    const failureType = failureTypeOf(failure);
+    const cause = failure.cause instanceof ApplicationFailure ? failure.cause : undefined;
+    const details = cause && Array.isArray(cause.details?.[0]) ? (cause.details[0] as FieldProblem[]) : [];
+    const detail = awaitsResume ? `step ${step} failed: ${reason}; an admin can resume it` : `step ${step} failed: ${reason}; nothing was changed, the action can be sent again`;
+    if (!awaitsResume) this.failedAction = { shown: detail, before: this.failedAction && this.statusDetail === this.failedAction.shown ? this.failedAction.before : this.statusDetail };
+    this.statusDetail = detail;
+    const data = { step, reason, failureType, awaitsResume };
+    const subject = `${this.input.company}: step ${step} failed${awaitsResume ? ' and waits for an admin to resume it' : ''}`;
+    const record = {
+      projectId: this.input.projectId,
+      step,
+      reason,
+      failureType,
+      awaitsResume,
+      event: this.event('step_failed', null, data),
+      status: { status: this.status, detail },
+      notify: [this.notice('escalation', MANAGERS, subject, data), this.notice('escalation', ADMINS, subject, data)],
+    };
+    try {
+      await activities.recordStepFailure(record);
+    } catch (error) {
+      if (!(error instanceof ActivityFailure)) throw error;
+    }
+    return { reason, details };
+  }
+
+  /**
+   * For a review's or decline's write (which otherwise leaves the status alone): takes down the
+   * detail an earlier action's failed write put up, now that an action is recorded again.
+   */
+  private detailAfterAction(): { status: ProjectStatus; detail: string | null } | undefined {
+    if (!this.failedAction || this.statusDetail !== this.failedAction.shown) return undefined;
+    return { status: this.status, detail: this.failedAction.before };
+  }
+
+  // ---- business checks the validators call ---------------------------------------------------
+
+  private checkTaskNotBeingRecorded(task: TaskView): void {
+    if (this.recordingTasks.has(task.taskId)) refuse('INVALID_STATE', 'a submission for this task is being recorded');
+  }
+
+  private checkNothingBeingRecorded(): void {
+    if (this.beingRecorded) refuse('INVALID_STATE', this.beingRecorded);
+  }
+
+  /** One part per person: whoever was assigned a task on the project (whatever became of it) never decides it. */
+  private checkReviewerNeverDecides(req: DecisionRequest): void {
+    if (this.tasks.some((t) => t.assigneeId === req.managerId)) refuse('FORBIDDEN', 'you reviewed this project; a reviewer never decides it');
+  }
+
+  /** An agreement is signed after the approval it follows (the last go decision), never before. */
+  private checkSignedAfterApproval(req: SigningRequest): void {
+    const approval = [...this.decisions].reverse().find((d) => d.outcome === 'go');
+    const signedAt = Date.parse(req.signedAt);
+    if (approval && Number.isFinite(signedAt) && signedAt < Date.parse(approval.decidedAt)) {
+      refuse('VALIDATION_FAILED', 'the agreement cannot be signed before the approval', [
+        { field: 'signedAt', problem: `must not be before the approval (${approval.decidedAt})` },
+      ]);
+    }
   }
 
   // ---- plumbing ---------------------------------------------------------------------------
@@ -533,13 +842,14 @@ class DueDiligence {
     if (open.length === 0) return;
     for (const task of open) task.status = taskStatus;
     const taskIds = open.map((t) => t.taskId);
-    await activities.closeTasks({
+    const input = {
       projectId: this.input.projectId,
       taskIds,
       taskStatus,
       event: this.event(taskStatus === 'cancelled' ? 'tasks_cancelled' : 'task_expired', null, { taskIds, reason }),
       notify,
-    });
+    };
+    await this.durably(input.event.type, () => activities.closeTasks(input));
   }
 
   /** Changes status in memory at once (validators see it), then projects it durably. */
@@ -551,6 +861,8 @@ class DueDiligence {
     data: Record<string, unknown>,
     notify?: NotificationInput[],
   ): Promise<void> {
+    // A withdrawal being recorded decides where the project goes next: wait for it (its write may fail).
+    if (this.withdrawing()) await condition(() => !this.withdrawing());
     // A final status is final: a step that was already under way (a withdrawal handled while it
     // waited) is still recorded on the timeline, but doesn't move the project again.
     const final = this.isOver();
@@ -564,12 +876,13 @@ class DueDiligence {
       status: final ? undefined : { status, detail },
       notify,
     };
-    await activities.recordTransition(change);
+    await this.durably(type, () => activities.recordTransition(change));
   }
 
   /** A timeline event with notifications, without a status change. */
   private async announce(type: string, data: Record<string, unknown>, notification: NotificationInput): Promise<void> {
-    await activities.recordTransition({ projectId: this.input.projectId, event: this.event(type, null, data), notify: [notification] });
+    const change: ProjectChange = { projectId: this.input.projectId, event: this.event(type, null, data), notify: [notification] };
+    await this.durably(type, () => activities.recordTransition(change));
   }
 
   private event(type: string, actorId: string | null, data: Record<string, unknown>): TimelineEventInput {
@@ -587,6 +900,10 @@ class DueDiligence {
 
   private isOver(): boolean {
     return FINAL.includes(this.status);
+  }
+
+  private withdrawing(): boolean {
+    return this.beingRecorded === WITHDRAWAL_BEING_RECORDED;
   }
 
   /** Waits for update handlers and for every seat's follow-up, so no assignment is left behind. */

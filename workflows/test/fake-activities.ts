@@ -19,6 +19,7 @@ export class FakeActivities {
   private readonly gates = new Map<string, Promise<void>>();
   private readonly releases: Array<() => void> = [];
   private readonly assigned = new Map<string, TaskView[]>();
+  private readonly failures = new Map<string, { failure: Error; times: number }>();
 
   readonly activities: DueflowActivities = {
     recordTransition: (input) => this.record('recordTransition', input),
@@ -44,6 +45,8 @@ export class FakeActivities {
     recordDecline: (input) => this.record('recordDecline', input),
     recordReminder: (input) => this.record('recordReminder', input),
     recordInformation: (input) => this.record('recordInformation', input),
+    recordStepFailure: (input) => this.record('recordStepFailure', input),
+    recordStepResumed: (input) => this.record('recordStepResumed', input),
   };
 
   /** Every call for the project, in the order the activities ran. */
@@ -82,10 +85,23 @@ export class FakeActivities {
     for (const release of this.releases) release();
   }
 
+  /**
+   * Makes the activity fail for this project with `failure` (a non-retryable ApplicationFailure ends
+   * the step at once) the next `times` times it runs; failed attempts are recorded as calls too.
+   */
+  failNext(projectId: string, name: ActivityName, failure: Error, times = 1): void {
+    this.failures.set(`${name}:${projectId}`, { failure, times });
+  }
+
   private async record(name: ActivityName, input: ProjectChange): Promise<void> {
     const list = this.calls.get(input.projectId) ?? [];
     list.push({ name, input });
     this.calls.set(input.projectId, list);
     await this.gates.get(`${name}:${input.projectId}`);
+    const failing = this.failures.get(`${name}:${input.projectId}`);
+    if (failing && failing.times > 0) {
+      failing.times -= 1;
+      throw failing.failure;
+    }
   }
 }

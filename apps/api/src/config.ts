@@ -20,6 +20,8 @@ const schema = z
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     /** On SIGTERM in-flight requests finish; past this the process gives up and exits 1. */
     SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(100).max(10 * 60_000).default(25_000),
+    /** How long a call waits for the workflow to take an action (an Update); past it the API answers 503. */
+    UPDATE_TIMEOUT_MS: z.coerce.number().int().min(100).max(10 * 60_000).default(15_000),
   })
   .transform((env, ctx) => {
     const missingSecret = !env.JWT_SECRET && env.NODE_ENV === 'production';

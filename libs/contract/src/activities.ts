@@ -125,4 +125,25 @@ export interface DueflowActivities {
   recordDecline(input: RecordDeclineInput): Promise<void>;
   recordReminder(input: RecordReminderInput): Promise<void>;
   recordInformation(input: RecordInformationInput): Promise<void>;
+  recordStepFailure(input: RecordStepFailureInput): Promise<void>;
+  recordStepResumed(input: RecordStepResumedInput): Promise<void>;
+}
+
+/**
+ * A step that failed for good (its retries ran out, or its failure cannot succeed on retry): said
+ * on the timeline (`event`), in the status detail and to managers and admins (`notify`), and kept
+ * as a row the metrics count. `awaitsResume` when the workflow waits for an admin to resume it
+ * (a background step); false when the failure went back to the caller of an action instead.
+ */
+export interface RecordStepFailureInput extends ProjectChange {
+  step: string;
+  reason: string;
+  /** The failure's type: a domain code, DATA_EXCEPTION, INTEGRITY_VIOLATION, or the error's name. */
+  failureType: string | null;
+  awaitsResume: boolean;
+}
+
+/** An admin resumed the project's failed steps: the timeline says so and the status detail is restored. */
+export interface RecordStepResumedInput extends ProjectChange {
+  resumedBy: string;
 }

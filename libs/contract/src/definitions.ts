@@ -3,6 +3,7 @@ import type {
   DeclineRequest,
   DecisionRequest,
   InformationRequest,
+  ResumeRequest,
   SigningRequest,
   StatusAnswer,
   SubmitReviewRequest,
@@ -18,3 +19,6 @@ export const recordSigningUpdate = defineUpdate<StatusAnswer, [SigningRequest]>(
 export const withdrawUpdate = defineUpdate<StatusAnswer, [WithdrawRequest]>('withdraw');
 
 export const getStateQuery = defineQuery<WorkflowStateView>('getState');
+
+/** Retries every step of the project that failed for good and waits for an admin (409 when none waits). */
+export const resumeUpdate = defineUpdate<StatusAnswer, [ResumeRequest]>('resume');

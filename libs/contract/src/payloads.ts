@@ -115,3 +115,11 @@ export interface WorkflowResult {
   status: ProjectStatus;
   report?: SynthesisReport;
 }
+
+/** An admin's word that the cause of a failed step is fixed: the workflow runs the step again. */
+export interface ResumeRequest {
+  actorId: string;
+  /** What was fixed, for the timeline. */
+  reason: string;
+  requestId?: string;
+}

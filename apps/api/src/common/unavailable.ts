@@ -6,7 +6,7 @@ export const RETRY_AFTER_SECONDS = 2;
 
 /** For the routes that start a workflow or send it an Update: their documented 503. */
 export const PROCESS_UNAVAILABLE_DOC = {
-  503: 'The process engine (Temporal) or the database is unreachable, overloaded, or briefly unable to take the action (after a worker crash, until a worker has taken the project up again). Retry after `Retry-After` seconds: an action that did take effect is not applied twice.',
+  503: 'The process engine (Temporal) or the database is unreachable, overloaded, or briefly unable to take the action (after a worker crash, until a worker has taken the project up again), or the process did not answer within `UPDATE_TIMEOUT_MS` (15 s by default; the action may still take effect). Retry after `Retry-After` seconds: an action that did take effect is not applied twice.',
 } as const;
 
 const TEMPORAL_TRANSIENT: ReadonlyMap<number, string> = new Map([

@@ -1,5 +1,12 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { Client, WorkflowExecutionAlreadyStartedError, WorkflowUpdateFailedError, WorkflowNotFoundError, isGrpcServiceError } from '@temporalio/client';
+import { Inject, Injectable, ServiceUnavailableException } from '@nestjs/common';
+import {
+  Client,
+  WorkflowExecutionAlreadyStartedError,
+  WorkflowUpdateFailedError,
+  WorkflowUpdateRPCTimeoutOrCancelledError,
+  WorkflowNotFoundError,
+  isGrpcServiceError,
+} from '@temporalio/client';
 import { ApplicationFailure, UpdateDefinition } from '@temporalio/common';
 import { status as GrpcStatus } from '@grpc/grpc-js';
 import {
@@ -8,6 +15,7 @@ import {
   DeclineRequest,
   DueDiligenceInput,
   InformationRequest,
+  ResumeRequest,
   SigningRequest,
   StatusAnswer,
   SubmitReviewRequest,
@@ -17,6 +25,7 @@ import {
   processStartOptions,
   provideInformationUpdate,
   recordSigningUpdate,
+  resumeUpdate,
   submitReviewUpdate,
   withdrawUpdate,
   workflowIdFor,
@@ -79,6 +88,11 @@ export class ProcessGateway {
     return this.update(projectId, withdrawUpdate, request);
   }
 
+  /** Runs the project's failed steps again (an admin fixed their cause); INVALID_STATE when none waits. */
+  resume(projectId: string, request: ResumeRequest): Promise<StatusAnswer> {
+    return this.update(projectId, resumeUpdate, request);
+  }
+
   async isReachable(): Promise<boolean> {
     await this.client.workflowService.getSystemInfo({});
     return true;
@@ -88,27 +102,44 @@ export class ProcessGateway {
     return this.client.workflow.getHandle(workflowIdFor(projectId));
   }
 
-  /** Sends one Update and counts its outcome under the Update's name. */
+  /**
+   * Sends one Update and counts its outcome under the Update's name. The call is bounded by
+   * UPDATE_TIMEOUT_MS: past it the caller gets a 503 that says the action may still take effect and
+   * that sending it again is safe (the workflow refuses an action it has already taken).
+   */
   private async update<Payload>(projectId: string, definition: UpdateDefinition<StatusAnswer, [Payload]>, request: Payload): Promise<StatusAnswer> {
+    const timeoutMs = this.config.UPDATE_TIMEOUT_MS;
     try {
-      const answer = await this.handle(projectId).executeUpdate(definition, { args: [request] });
+      const answer = await this.client.withDeadline(Date.now() + timeoutMs, () => this.handle(projectId).executeUpdate(definition, { args: [request] }));
       this.metrics.countWorkflowUpdate(definition.name, 'accepted');
       return answer;
     } catch (error) {
-      const mapped = toDomainError(error, projectId);
+      const mapped = toDomainError(error, projectId, timeoutMs);
       this.metrics.countWorkflowUpdate(definition.name, mapped instanceof DomainError ? mapped.code : 'failed');
       throw mapped;
     }
   }
 }
 
-function toDomainError(error: unknown, projectId: string): unknown {
+/** The ApplicationFailure type of an action whose write failed for a reason no input can fix (the workflow's STEP_FAILED). */
+const STEP_FAILED = 'STEP_FAILED';
+
+/** What the API answers for a failed Update: the workflow's refusal as a domain error, a 503 for a deadline or a failed write. */
+export function toDomainError(error: unknown, projectId: string, timeoutMs: number): unknown {
   if (error instanceof WorkflowUpdateFailedError && error.cause instanceof ApplicationFailure) {
     const { type, message, details } = error.cause;
     if (isDomainErrorCode(type)) {
       const problems = Array.isArray(details?.[0]) ? (details[0] as FieldProblem[]) : [];
       return new DomainError(type, message, problems);
     }
+    if (type === STEP_FAILED) {
+      return new ServiceUnavailableException(`${message}; nothing was changed, and an admin has been told. Retry later.`);
+    }
+  }
+  if (isUpdateTimeout(error)) {
+    return new ServiceUnavailableException(
+      `the process did not answer within ${timeoutMs} ms; the action may still take effect. Sending it again is safe: an action already taken is refused, never applied twice.`,
+    );
   }
   if (error instanceof WorkflowNotFoundError) {
     return new DomainError('INVALID_STATE', `the process of project ${projectId} has ended`);
@@ -117,4 +148,11 @@ function toDomainError(error: unknown, projectId: string): unknown {
     return new DomainError('INVALID_STATE', `the process of project ${projectId} has ended`);
   }
   return error;
+}
+
+/** The Update's deadline passed (the client's own deadline, or the server's long poll gave up). */
+function isUpdateTimeout(error: unknown): boolean {
+  if (error instanceof WorkflowUpdateRPCTimeoutOrCancelledError) return true;
+  const grpc = isGrpcServiceError(error) ? error : isGrpcServiceError((error as { cause?: unknown } | null)?.cause) ? (error as { cause: unknown }).cause : null;
+  return isGrpcServiceError(grpc) && grpc.code === GrpcStatus.DEADLINE_EXCEEDED;
 }

@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import type { DomainErrorCode } from '@dueflow/domain';
-import { Backlog, StatsStore } from '@dueflow/persistence';
+import { Backlog, StatsStore, StepFailureCounts } from '@dueflow/persistence';
 
 /** The route label of a request no route matched (404s), so scanners cannot mint new series. */
 export const UNMATCHED_ROUTE = 'unmatched';
@@ -42,6 +42,8 @@ export class MetricsService {
 
   /** One database read shared by every backlog gauge of a scrape (the registry collects them concurrently). */
   private pendingBacklog?: Promise<Backlog | null>;
+  /** Likewise for the step failure gauges. */
+  private pendingStepFailures?: Promise<StepFailureCounts | null>;
 
   constructor(private readonly stats: StatsStore) {
     collectDefaultMetrics({ register: this.registry });
@@ -54,6 +56,12 @@ export class MetricsService {
       (b) => b.notificationsFailing,
     );
     this.backlogGauge('dueflow_notifications_oldest_pending_seconds', 'Age of the oldest undelivered notification (0 when none waits).', (b) => b.oldestPendingSeconds);
+    this.stepFailureGauge(
+      'dueflow_steps_failed',
+      'Steps of project processes that failed for good (retries exhausted, or a failure no retry can fix), ever; read from the database, so it is the same on every instance.',
+      (c) => c.failed,
+    );
+    this.stepFailureGauge('dueflow_projects_stuck', 'Projects with a failed step waiting for an admin to resume it (POST /projects/{id}/resume).', (c) => c.projectsStuck);
   }
 
   get contentType(): string {
@@ -89,6 +97,32 @@ export class MetricsService {
         this.set(backlog ? pick(backlog) : Number.NaN);
       },
     });
+  }
+
+  private stepFailureGauge(name: string, help: string, pick: (counts: StepFailureCounts) => number): void {
+    const read = () => this.stepFailures();
+    new Gauge({
+      name,
+      help,
+      registers: [this.registry],
+      async collect() {
+        const counts = await read();
+        this.set(counts ? pick(counts) : Number.NaN);
+      },
+    });
+  }
+
+  private stepFailures(): Promise<StepFailureCounts | null> {
+    this.pendingStepFailures ??= this.stats
+      .stepFailures()
+      .catch((error: unknown) => {
+        this.logger.warn(`step failure gauges unavailable: ${error instanceof Error ? error.message : String(error)}`);
+        return null;
+      })
+      .finally(() => {
+        this.pendingStepFailures = undefined;
+      });
+    return this.pendingStepFailures;
   }
 
   private backlog(): Promise<Backlog | null> {

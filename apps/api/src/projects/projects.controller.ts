@@ -8,11 +8,12 @@ import { MAX_WAIT_SECONDS, parseIfNoneMatch, preferredWait } from '../common/con
 import { UuidPipe } from '../common/uuid.pipe';
 import { ApiRoute } from '../openapi/api-route.decorator';
 import { ProjectDetail, ProjectPage, ProjectReport, ProjectSummary, StatusAnswer, Timeline, TimelineVerification } from '../openapi/schemas';
-import { CreateProjectRequest, DecisionBody, InformationBody, ListProjectsQuery as ListProjectsSchema, SigningBody, WithdrawBody } from '@dueflow/contract';
+import { CreateProjectRequest, DecisionBody, InformationBody, ListProjectsQuery as ListProjectsSchema, ResumeBody, SigningBody, WithdrawBody } from '@dueflow/contract';
 import { body, query } from '../common/validation';
 import type { CreateProjectDto, DecisionDto, InformationDto, ListProjectsQuery, SigningDto, WithdrawDto } from './project.dto';
 import { ProjectsService } from './projects.service';
 import { PROCESS_UNAVAILABLE_DOC } from '../common/unavailable';
+import type { ResumeDto } from './resume.dto';
 
 @Controller('projects')
 export class ProjectsController {
@@ -171,5 +172,21 @@ export class ProjectsController {
   @Roles('officer', 'manager')
   withdraw(@CurrentUser() user: AuthUser, @Param('id', new UuidPipe()) id: string, @Body(body(WithdrawBody)) body: WithdrawDto, @RequestId() requestId: string) {
     return this.projects.withdraw(user, id, body, requestId);
+  }
+
+  @ApiRoute({
+    summary: 'Resume a project\'s failed step',
+    description:
+      'A step of the process that failed for good (its retries ran out, or it can never succeed as it is) waits, with the reason in `statusDetail` ' +
+      'and a `step_failed` event on the timeline; managers and admins are notified. Once the cause is fixed, an admin resumes it: the workflow ' +
+      'runs the failed step again (if it fails again, it is reported again and waits).',
+    response: StatusAnswer,
+    errors: { 400: '`reason` (what was fixed) is missing.', 409: 'No step of the project is waiting to be resumed.', ...PROCESS_UNAVAILABLE_DOC },
+  })
+  @Post(':id/resume')
+  @HttpCode(200)
+  @Roles('admin')
+  resume(@CurrentUser() user: AuthUser, @Param('id', new UuidPipe()) id: string, @Body(body(ResumeBody)) body: ResumeDto, @RequestId() requestId: string) {
+    return this.projects.resume(user, id, body, requestId);
   }
 }

@@ -21,6 +21,7 @@ import { CreateProjectDto, DecisionDto, InformationDto, ListProjectsQuery, Signi
 import type { ProjectDetail } from '../openapi/schemas';
 import { informationRounds, presentInformation, presentProjectDetail, presentProjectSummary, presentTimelineEvent } from './project.presenter';
 import { projectEvent } from './timeline-projection';
+import type { ResumeDto } from './resume.dto';
 
 const DEFAULT_PAGE = 20;
 const NO_CONDITIONS: DetailConditions = { ifNoneMatch: null, waitSeconds: 0 };
@@ -240,6 +241,12 @@ export class ProjectsService {
     const names = await this.users.namesByIds(record.tasks.map((t) => t.assigneeId));
     const body = presentProjectDetail(record, part, viewer.id, names);
     return { etag: representationTag(body), body };
+  }
+
+  /** An admin runs the project's failed steps again once their cause is fixed (409 when none waits). */
+  async resume(admin: AuthUser, id: string, dto: ResumeDto, requestId: string) {
+    await this.visibleToPanel(admin, id);
+    return this.process.resume(id, { actorId: admin.id, reason: dto.reason, requestId });
   }
 }
 

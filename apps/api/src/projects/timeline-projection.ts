@@ -67,6 +67,9 @@ const OFFICER_EVENTS: Record<string, Projector> = {
   signed: pick('signedAt', 'agreedInvestment'),
   withdrawn: pick('reason'),
   lapsed: pick(),
+  // The project is held up, and later goes on: the officer sees that, not the technical cause.
+  step_failed: pick('step', 'awaitsResume'),
+  step_resumed: pick('steps'),
 };
 
 /** A reviewer follows their own part: their assignment, reminder, submission or decline, and how their task closed. */

@@ -11,7 +11,7 @@ export * from './task.request';
 export * from './user.request';
 export * from './policy.request';
 import { CoInvestmentInput, DeclineBody, ListTasksQuery, ReviewBody, RiskPointInput } from './task.request';
-import { ContactInput, CreateProjectRequest, DecisionBody, InformationBody, ListProjectsQuery, SigningBody, WithdrawBody } from './project.request';
+import { ContactInput, CreateProjectRequest, DecisionBody, InformationBody, ListProjectsQuery, ResumeBody, SigningBody, WithdrawBody } from './project.request';
 import { ConflictRequest, CreateUserRequest, ListUsersQuery, LoginRequest, ReviewerProfileInput } from './user.request';
 import { PolicyReplacement } from './policy.request';
 import { MoneyInput } from './common';
@@ -26,6 +26,7 @@ export const REQUEST_SCHEMAS = {
   InformationRequestBody: InformationBody,
   SigningRequestBody: SigningBody,
   WithdrawRequestBody: WithdrawBody,
+  ResumeRequestBody: ResumeBody,
   ListTasksQuery,
   ReviewRequestBody: ReviewBody,
   RiskPointInput,

@@ -104,9 +104,13 @@ export const SigningBody = closed(
 
 export const WithdrawBody = closed({ reason: text({ min: 1, max: 2000 }) }, '{reason}');
 
+/** An admin's resumption of a project's failed step: what was fixed, kept on the timeline. */
+export const ResumeBody = closed({ reason: text({ min: 1, max: 2000 }) }, '{reason}');
+
 export type CreateProjectInput = z.output<typeof CreateProjectRequest>;
 export type ListProjectsInput = z.output<typeof ListProjectsQuery>;
 export type DecisionInput = z.output<typeof DecisionBody>;
 export type InformationInput = z.output<typeof InformationBody>;
 export type SigningInput = z.output<typeof SigningBody>;
 export type WithdrawInput = z.output<typeof WithdrawBody>;
+export type ResumeInput = z.output<typeof ResumeBody>;

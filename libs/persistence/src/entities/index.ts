@@ -8,6 +8,7 @@ import { ReviewTaskEntity } from './review-task.entity';
 import { ReviewEntity } from './review.entity';
 import { ReviewerProfileEntity } from './reviewer-profile.entity';
 import { SigningEntity } from './signing.entity';
+import { StepFailureEntity } from './step-failure.entity';
 import { SynthesisEntity } from './synthesis.entity';
 import { TimelineEventEntity } from './timeline-event.entity';
 import { UserEntity } from './user.entity';
@@ -24,6 +25,7 @@ export {
   ReviewEntity,
   ReviewerProfileEntity,
   SigningEntity,
+  StepFailureEntity,
   SynthesisEntity,
   TimelineEventEntity,
   UserEntity,
@@ -43,4 +45,5 @@ export const ENTITIES = [
   TimelineEventEntity,
   NotificationEntity,
   InformationResponseEntity,
+  StepFailureEntity,
 ];

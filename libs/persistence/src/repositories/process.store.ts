@@ -1,4 +1,4 @@
-import { DataSource, EntityManager, In } from 'typeorm';
+import { DataSource, EntityManager, In, IsNull } from 'typeorm';
 import { normalizeCompany, selectReviewers, ReviewerCandidate, TERMINAL_STATUSES, TRACKS, Track } from '@dueflow/domain';
 import type { ProjectStatus } from '@dueflow/domain';
 import type {
@@ -13,6 +13,8 @@ import type {
   RecordReminderInput,
   RecordReviewInput,
   RecordSigningInput,
+  RecordStepFailureInput,
+  RecordStepResumedInput,
   SaveSynthesisInput,
   TaskView,
 } from '@dueflow/contract';
@@ -21,6 +23,7 @@ import {
   InformationResponseEntity,
   ReviewTaskEntity,
   SigningEntity,
+  StepFailureEntity,
   SynthesisEntity,
 } from '../entities';
 import { GENESIS_HASH, auditHash } from '../audit/audit-chain';
@@ -334,6 +337,43 @@ export class ProcessStore {
       outbox.notifyEvenIfRepeated,
     ]);
     return (result?.inserted ?? 0) > 0;
+  }
+
+  /**
+   * A step that failed for good: its event, the status detail and the notifications to managers and
+   * admins, and the row the metrics count, in one transaction (and once, however often retried).
+   */
+  recordStepFailure(input: RecordStepFailureInput): Promise<void> {
+    return this.step(input, async (em) => {
+      await em
+        .createQueryBuilder()
+        .insert()
+        .into(StepFailureEntity)
+        .values({
+          projectId: input.projectId,
+          seq: input.event.seq,
+          step: input.step,
+          reason: input.reason,
+          failureType: input.failureType,
+          awaitsResume: input.awaitsResume,
+          failedAt: new Date(input.event.occurredAt),
+          resumedAt: null,
+          resumedBy: null,
+        })
+        .orIgnore()
+        .execute();
+    });
+  }
+
+  /** An admin resumed the project: its failures that waited for that are marked resumed. */
+  recordStepResumed(input: RecordStepResumedInput): Promise<void> {
+    return this.step(input, async (em) => {
+      await em.update(
+        StepFailureEntity,
+        { projectId: input.projectId, awaitsResume: true, resumedAt: IsNull() },
+        { resumedAt: new Date(input.event.occurredAt), resumedBy: input.resumedBy },
+      );
+    });
   }
 }
 

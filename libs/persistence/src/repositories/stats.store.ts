@@ -107,6 +107,25 @@ export class StatsStore {
     if (!backlog) throw new Error('the backlog query returned no row');
     return backlog;
   }
+
+  /** Steps that failed for good, ever, and the projects still waiting for an admin to resume one. */
+  async stepFailures(): Promise<StepFailureCounts> {
+    const rows: StepFailureCounts[] = await this.dataSource.query(
+      `SELECT count(*)::int AS "failed",
+              (count(DISTINCT project_id) FILTER (WHERE awaits_resume AND resumed_at IS NULL))::int AS "projectsStuck"
+         FROM step_failures`,
+    );
+    const counts = rows[0];
+    if (!counts) throw new Error('the step failure query returned no row');
+    return counts;
+  }
+}
+
+export interface StepFailureCounts {
+  /** Steps that failed for good since the database was created. */
+  failed: number;
+  /** Projects with a failed step that waits for an admin to resume it. */
+  projectsStuck: number;
 }
 
 /** Counts by status, by sector and by band in one pass over projects (GROUPING SETS). */
