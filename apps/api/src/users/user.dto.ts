@@ -40,3 +40,15 @@ export class ConflictDto {
   @IsString() @MinLength(1) @MaxLength(200) company!: string;
   @IsString() @MinLength(1) @MaxLength(2000) reason!: string;
 }
+
+/** PATCH /users/{id}: any of these; the reviewer profile is replaced whole. */
+export class UpdateUserDto {
+  @IsOptional() @IsString() @MinLength(1) @MaxLength(200) name?: string;
+  @IsOptional() @IsArray() @ArrayMinSize(1) @ArrayUnique() @IsIn(ROLES, { each: true, message: `each must be one of ${ROLES.join(', ')}` }) roles?: Role[];
+  @IsOptional() @ValidateNested() @Type(() => ReviewerProfileDto) reviewer?: ReviewerProfileDto;
+}
+
+/** POST /users/{id}/deactivate and /reactivate. */
+export class AccountStatusDto {
+  @IsOptional() @IsString() @MinLength(1) @MaxLength(500) reason?: string;
+}

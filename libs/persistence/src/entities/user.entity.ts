@@ -2,6 +2,9 @@ import { Column, CreateDateColumn, Entity, OneToOne, PrimaryGeneratedColumn, Rel
 import type { Role } from '@dueflow/domain';
 import { ReviewerProfileEntity } from './reviewer-profile.entity';
 
+export const USER_LOCALES = ['zh-CN', 'en'] as const;
+export type UserLocale = (typeof USER_LOCALES)[number];
+
 @Entity('users')
 export class UserEntity {
   @PrimaryGeneratedColumn('uuid')
@@ -18,6 +21,17 @@ export class UserEntity {
 
   @Column({ type: 'text', array: true })
   roles!: Role[];
+
+  /** The console's language for this user. */
+  @Column({ type: 'text', default: 'zh-CN' })
+  locale!: UserLocale;
+
+  /** Set while the account is deactivated: no sign-in, no token accepted, no new assignment. */
+  @Column({ name: 'deactivated_at', type: 'timestamptz', nullable: true })
+  deactivatedAt!: Date | null;
+
+  @Column({ name: 'deactivation_reason', type: 'text', nullable: true })
+  deactivationReason!: string | null;
 
   @OneToOne(() => ReviewerProfileEntity, (profile) => profile.user)
   reviewer?: Relation<ReviewerProfileEntity> | null;

@@ -3,7 +3,8 @@ import { ProcessRules1795695315200 } from './1795695315200-process-rules';
 import { AuditChain1795702000000 } from './1795702000000-audit-chain';
 import { ReviewerOpenTasks1795703000000 } from './1795703000000-reviewer-open-tasks';
 import { ProjectChangeNotify1795704000000 } from './1795704000000-project-change-notify';
+import { Accounts1795720000000 } from './1795720000000-accounts';
 
 /** Every migration, in order. Listed explicitly so source and compiled builds load the same set. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- TypeORM's own type for migration classes
-export const MIGRATIONS: Function[] = [InitialSchema1795693993977, ProcessRules1795695315200, AuditChain1795702000000, ReviewerOpenTasks1795703000000, ProjectChangeNotify1795704000000];
+export const MIGRATIONS: Function[] = [InitialSchema1795693993977, ProcessRules1795695315200, AuditChain1795702000000, ReviewerOpenTasks1795703000000, ProjectChangeNotify1795704000000, Accounts1795720000000];
