@@ -18,7 +18,8 @@ const all = (status: number) => row(...CALLERS.map(() => status));
 // Bodies: either valid ones the project's current state refuses (to reach ownership checks without
 // writing anything), or `{}`, which every route that takes a body refuses with 400 once past the
 // role check. Nothing in this suite may change data.
-const MATRIX: Record<string, { expect: Row; body?: () => unknown }> = {
+// `unknownId`: the path's :id is a user that does not exist, for admin routes whose every valid call would write.
+const MATRIX: Record<string, { expect: Row; body?: () => unknown; unknownId?: boolean }> = {
   //                                                    anon  off  oOff  rev  oRev  mgr  adm
   'POST /auth/login': { expect: all(400), body: () => ({}) },
   'GET /health': { expect: all(200) },
@@ -52,6 +53,14 @@ const MATRIX: Record<string, { expect: Row; body?: () => unknown }> = {
   'GET /users': { expect: row(401, 403, 403, 403, 403, 200, 200) },
   'POST /users': { expect: row(401, 403, 403, 403, 403, 403, 400), body: () => ({}) },
   'POST /users/:id/conflicts': { expect: row(401, 403, 403, 400, 400, 403, 400), body: () => ({}) },
+  'GET /users/:id/conflicts': { expect: row(401, 403, 403, 200, 404, 403, 200) },
+  'DELETE /users/:id/conflicts/:conflictId': { expect: row(401, 403, 403, 404, 404, 403, 404) },
+  'PATCH /users/:id': { expect: row(401, 403, 403, 403, 403, 403, 400), body: () => ({ roles: [] }) },
+  'POST /users/:id/deactivate': { expect: row(401, 403, 403, 403, 403, 403, 404), body: () => ({}), unknownId: true },
+  'POST /users/:id/reactivate': { expect: row(401, 403, 403, 403, 403, 403, 404), body: () => ({}), unknownId: true },
+  'POST /auth/password': { expect: row(401, 400, 400, 400, 400, 400, 400), body: () => ({}) },
+  'GET /me': { expect: row(401, 200, 200, 200, 200, 200, 200) },
+  'PATCH /me': { expect: row(401, 400, 400, 400, 400, 400, 400), body: () => ({ locale: 'fr' }) },
 };
 
 describe('route × caller matrix', () => {
@@ -102,8 +111,9 @@ describe('route × caller matrix', () => {
 
   it.each(Object.keys(MATRIX))('%s answers each caller as the matrix says', async (route) => {
     const [method, pattern] = route.split(' ') as [string, string];
-    const path = pattern.replace(':id', pattern.startsWith('/tasks') ? ids.task : pattern.startsWith('/users') ? ids.reviewer : ids.project);
-    const { expect: expected, body } = MATRIX[route]!;
+    const { expect: expected, body, unknownId } = MATRIX[route]!;
+    const id = unknownId ? randomUUID() : pattern.startsWith('/tasks') ? ids.task : pattern.startsWith('/users') ? ids.reviewer : ids.project;
+    const path = pattern.replace(':id', id).replace(':conflictId', randomUUID());
     const actual = {} as Row;
     for (const caller of CALLERS) {
       const res = await http.request(method, path, { token: tokens.get(caller), body: body?.() });

@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, Param, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { DomainError } from '@dueflow/domain';
 import { UserStore, hashPassword } from '@dueflow/persistence';
 import { AuthUser, hasRole } from '../auth/auth-user';
@@ -75,6 +75,7 @@ export class UsersController {
     errors: { 403: 'An administrator deactivating their own account.', 503: 'Temporal is unreachable while declining the user\'s tasks: repeat the call.' },
   })
   @Post(':id/deactivate')
+  @HttpCode(200)
   @Roles('admin')
   deactivate(@CurrentUser() admin: AuthUser, @Param('id', new UuidPipe()) id: string, @Body() body: AccountStatusDto, @RequestId() requestId: string) {
     return this.accounts.deactivate(admin, id, body.reason, requestId);
@@ -82,6 +83,7 @@ export class UsersController {
 
   @ApiRoute({ summary: 'Reactivate a user', description: 'The user can sign in again and gets new review tasks. Idempotent.', response: User })
   @Post(':id/reactivate')
+  @HttpCode(200)
   @Roles('admin')
   async reactivate(@CurrentUser() admin: AuthUser, @Param('id', new UuidPipe()) id: string, @Body() body: AccountStatusDto) {
     return presentUser(await this.accounts.reactivate(admin, id, body.reason));
