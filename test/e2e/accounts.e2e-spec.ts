@@ -67,7 +67,10 @@ describe('accounts and sign-in', () => {
     secret = loadApiConfig({ NODE_ENV: 'test', DATABASE_URL: 'postgres://127.0.0.1/unused' }).JWT_SECRET;
     adminToken = await httpA.token(ADMIN);
   }, 120_000);
+  /** Reviewers this suite created: taken out of the pool at the end, so later suites' assignments go to the demo reviewers as they expect. */
+  const createdReviewers: string[] = [];
   afterAll(async () => {
+    if (createdReviewers.length) await a?.dataSource.query(`UPDATE users SET deactivated_at = now(), deactivation_reason = 'accounts suite ended' WHERE id = ANY($1) AND deactivated_at IS NULL`, [createdReviewers]);
     await b?.stop();
     await a?.stop();
   });
@@ -76,6 +79,7 @@ describe('accounts and sign-in', () => {
     const email = (body['email'] as string | undefined) ?? unique('user');
     const created = await httpA.request('POST', '/users', { token: adminToken, body: { email, name: 'Account Test', password: PASSWORD, roles: ['officer'], ...body } });
     expect(created.status).toBe(201);
+    if ((created.body.roles as string[]).includes('reviewer')) createdReviewers.push(created.body.id);
     const password = (body['password'] as string | undefined) ?? PASSWORD;
     return { id: created.body.id, email, token: () => new Http(a.baseUrl).token(email, password) };
   }
@@ -159,11 +163,11 @@ describe('accounts and sign-in', () => {
       expect(login.status).toBe(401);
       expect(login.body.message).toMatch(/deactivated/);
       // Idempotent.
-      expect((await httpA.request('POST', `/users/${user.id}/deactivate`, { token: adminToken, body: {} })).status).toBe(200);
+      expect((await httpA.request('POST', `/users/${user.id}/deactivate`, { token: adminToken, body: { reason: 'test' } })).status).toBe(200);
       const listed = await httpA.request('GET', '/users', { token: adminToken });
       expect(listed.body.items.find((u: { id: string }) => u.id === user.id)).toMatchObject({ active: false, deactivatedAt: expect.any(String) });
 
-      const on = await httpB.request('POST', `/users/${user.id}/reactivate`, { token: adminToken, body: {} });
+      const on = await httpB.request('POST', `/users/${user.id}/reactivate`, { token: adminToken, body: { reason: 'test' } });
       expect(on.status).toBe(200);
       expect(on.body.active).toBe(true);
       expect((await httpA.request('GET', '/projects', { token })).status).toBe(200);
@@ -199,7 +203,7 @@ describe('accounts and sign-in', () => {
 
       // The retry declines what is left; while the workflow is still taking the task in, it says so (openTasks) and is repeated.
       const done = await eventually('the deactivation to reassign the task', async () => {
-        const res = await httpA.request('POST', `/users/${holder.id}/deactivate`, { token: adminToken, body: {} });
+        const res = await httpA.request('POST', `/users/${holder.id}/deactivate`, { token: adminToken, body: { reason: 'test' } });
         expect(res.status).toBe(200);
         return res.body.openTasks === 0 ? res : undefined;
       });
@@ -230,11 +234,19 @@ describe('accounts and sign-in', () => {
 
       const adminId = (await httpA.request('GET', '/me', { token: adminToken })).body.id;
       expect((await httpA.request('PATCH', `/users/${adminId}`, { token: adminToken, body: { roles: ['manager'] } })).status).toBe(403);
-      expect((await httpA.request('POST', `/users/${adminId}/deactivate`, { token: adminToken, body: {} })).status).toBe(403);
+      expect((await httpA.request('POST', `/users/${adminId}/deactivate`, { token: adminToken, body: { reason: 'test' } })).status).toBe(403);
       expect((await httpA.request('GET', '/me', { token: adminToken })).body.roles).toEqual(['admin']);
       expect((await httpA.request('PATCH', `/users/${randomUUID()}`, { token: adminToken, body: { name: 'x' } })).status).toBe(404);
-      expect((await httpA.request('POST', `/users/${randomUUID()}/deactivate`, { token: adminToken, body: {} })).status).toBe(404);
+      expect((await httpA.request('POST', `/users/${randomUUID()}/deactivate`, { token: adminToken, body: { reason: 'test' } })).status).toBe(404);
       expect((await httpA.request('PATCH', `/users/${user.id}`, { token: adminToken, body: { roles: ['boss'], name: '' } })).body.details.map((d: { field: string }) => d.field).sort()).toEqual(['name', 'roles']);
+      // Nothing to change, or a deactivation without a reason: refused, nothing written.
+      const empty = await httpA.request('PATCH', `/users/${user.id}`, { token: adminToken, body: {} });
+      expect(empty.status).toBe(400);
+      expect(empty.body.details.map((d: { field: string }) => d.field)).toEqual(['name', 'roles', 'reviewer']);
+      const noReason = await httpA.request('POST', `/users/${user.id}/deactivate`, { token: adminToken, body: {} });
+      expect(noReason.status).toBe(400);
+      expect(noReason.body.details).toEqual([{ field: 'reason', problem: 'is required' }]);
+      expect((await httpA.request('GET', '/me', { token: await user.token() })).status).toBe(200);
     });
 
     it('lists and removes conflicts of interest: the reviewer their own, an admin anyone\'s, nobody else', async () => {

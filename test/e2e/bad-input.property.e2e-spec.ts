@@ -203,7 +203,7 @@ describe('bad input, generated: every route refuses it cleanly and writes nothin
       const token = await http.token(email);
       users.push({ email, token, roles: jwtClaims(token)['roles'] as Role[] });
     }
-    // The harness starts the API without JWT_SECRET, so it signs with the configuration's default.
+    // The harness starts the API without JWT_SECRET, so it signs with the secret file the configuration makes (and this reads).
     const { JWT_SECRET } = loadApiConfig({ NODE_ENV: 'test', DATABASE_URL: 'postgres://127.0.0.1/unused' });
     allCallers = callers(users, JWT_SECRET);
     const fixture = await closedProject(stack, http);

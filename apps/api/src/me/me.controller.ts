@@ -6,6 +6,7 @@ import { CurrentUser } from '../auth/decorators';
 import { UserCache } from '../auth/user-cache';
 import { ApiRoute } from '../openapi/api-route.decorator';
 import { Me } from '../openapi/schemas';
+import { requireSomeField } from '../users/at-least-one';
 import { presentReviewerProfile } from '../users/user.presenter';
 import { UpdateMeDto } from './me.dto';
 
@@ -27,9 +28,10 @@ export class MeController {
     return presentMe(await this.own(caller.id));
   }
 
-  @ApiRoute({ summary: 'Change the caller\'s name or console language', response: Me })
+  @ApiRoute({ summary: 'Change the caller\'s name or console language', response: Me, errors: { 400: 'Neither `name` nor `locale` given.' } })
   @Patch()
   async update(@CurrentUser() caller: AuthUser, @Body() body: UpdateMeDto) {
+    requireSomeField(body, ['name', 'locale']);
     const user = await this.users.updateOwnSettings(caller.id, { name: body.name, locale: body.locale });
     if (!user) throw new DomainError('UNAUTHENTICATED', 'the bearer token names no user');
     this.cache.evict(caller.id);

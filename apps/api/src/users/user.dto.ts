@@ -48,7 +48,7 @@ export class UpdateUserDto {
   @IsOptional() @ValidateNested() @Type(() => ReviewerProfileDto) reviewer?: ReviewerProfileDto;
 }
 
-/** POST /users/{id}/deactivate and /reactivate. */
+/** POST /users/{id}/deactivate and /reactivate: why (logged; kept on the user while deactivated). */
 export class AccountStatusDto {
-  @IsOptional() @IsString() @MinLength(1) @MaxLength(500) reason?: string;
+  @IsString() @MinLength(1) @MaxLength(500) reason!: string;
 }

@@ -57,7 +57,7 @@ export class UsersController {
     description: `Name, roles, reviewer profile (replaced whole). A reviewer profile exactly when the reviewer role. Takes effect on the user's next request. ${OPEN_TASKS_NOTE}`,
     response: UserWithOpenTasks,
     errors: {
-      400: 'A reviewer profile without the reviewer role, or the reviewer role without one.',
+      400: 'Nothing to change; a reviewer profile without the reviewer role, or the reviewer role without one.',
       403: 'An administrator taking away their own admin role.',
       503: 'Temporal is unreachable while declining the tasks of a former reviewer: repeat the call.',
     },
@@ -70,7 +70,7 @@ export class UsersController {
 
   @ApiRoute({
     summary: 'Deactivate a user',
-    description: `The user can no longer sign in, every token of theirs is refused from the next request, and no new review task goes to them. Idempotent. ${OPEN_TASKS_NOTE}`,
+    description: `The user can no longer sign in, every token of theirs is refused from the next request, and no new review task goes to them. The reason is logged and kept on the user. Idempotent (a repeat keeps the first reason). ${OPEN_TASKS_NOTE}`,
     response: UserWithOpenTasks,
     errors: { 403: 'An administrator deactivating their own account.', 503: 'Temporal is unreachable while declining the user\'s tasks: repeat the call.' },
   })
@@ -81,7 +81,7 @@ export class UsersController {
     return this.accounts.deactivate(admin, id, body.reason, requestId);
   }
 
-  @ApiRoute({ summary: 'Reactivate a user', description: 'The user can sign in again and gets new review tasks. Idempotent.', response: User })
+  @ApiRoute({ summary: 'Reactivate a user', description: 'The user can sign in again and gets new review tasks. The reason is logged. Idempotent.', response: User })
   @Post(':id/reactivate')
   @HttpCode(200)
   @Roles('admin')

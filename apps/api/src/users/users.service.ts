@@ -4,6 +4,7 @@ import { UserEntity, UserStore } from '@dueflow/persistence';
 import type { AuthUser } from '../auth/auth-user';
 import { UserCache } from '../auth/user-cache';
 import { ProcessGateway } from '../infrastructure/process.gateway';
+import { requireSomeField } from './at-least-one';
 import { presentUser } from './user.presenter';
 import type { UpdateUserDto } from './user.dto';
 
@@ -30,6 +31,7 @@ export class UsersService {
   ) {}
 
   async update(admin: AuthUser, id: string, dto: UpdateUserDto, requestId: string) {
+    requireSomeField(dto, ['name', 'roles', 'reviewer']);
     const user = await this.existing(id);
     const roles = dto.roles ?? user.roles;
     if (admin.id === id && user.roles.includes('admin') && !roles.includes('admin')) {
@@ -53,20 +55,20 @@ export class UsersService {
     return { ...presentUser(updated), openTasks: await this.releaseTasks(id, ROLE_REMOVED_REASON, requestId) };
   }
 
-  async deactivate(admin: AuthUser, id: string, reason: string | undefined, requestId: string) {
+  async deactivate(admin: AuthUser, id: string, reason: string, requestId: string) {
     if (admin.id === id) throw new DomainError('FORBIDDEN', 'an administrator cannot deactivate their own account', [{ field: 'id', problem: 'is your own account' }]);
-    const user = await this.users.deactivate(id, reason ?? null);
+    const user = await this.users.deactivate(id, reason);
     if (!user) throw new DomainError('NOT_FOUND', `no user ${id}`);
     this.cache.evict(id);
-    this.logger.log(`user ${id} deactivated by ${admin.id}${reason ? `: ${reason}` : ''}`);
+    this.logger.log(`user ${id} deactivated by ${admin.id}: ${reason}`);
     return { ...presentUser(user), openTasks: await this.releaseTasks(id, DEACTIVATED_REASON, requestId) };
   }
 
-  async reactivate(admin: AuthUser, id: string, reason: string | undefined): Promise<UserEntity> {
+  async reactivate(admin: AuthUser, id: string, reason: string): Promise<UserEntity> {
     const user = await this.users.reactivate(id);
     if (!user) throw new DomainError('NOT_FOUND', `no user ${id}`);
     this.cache.evict(id);
-    this.logger.log(`user ${id} reactivated by ${admin.id}${reason ? `: ${reason}` : ''}`);
+    this.logger.log(`user ${id} reactivated by ${admin.id}: ${reason}`);
     return user;
   }
 

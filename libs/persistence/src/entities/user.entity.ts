@@ -1,4 +1,4 @@
-import { Column, CreateDateColumn, Entity, OneToOne, PrimaryGeneratedColumn, Relation } from 'typeorm';
+import { Check, Column, CreateDateColumn, Entity, OneToOne, PrimaryGeneratedColumn, Relation } from 'typeorm';
 import type { Role } from '@dueflow/domain';
 import { ReviewerProfileEntity } from './reviewer-profile.entity';
 
@@ -6,6 +6,7 @@ export const USER_LOCALES = ['zh-CN', 'en'] as const;
 export type UserLocale = (typeof USER_LOCALES)[number];
 
 @Entity('users')
+@Check('users_locale_check', `"locale" IN ('zh-CN', 'en')`)
 export class UserEntity {
   @PrimaryGeneratedColumn('uuid')
   id!: string;

@@ -89,7 +89,7 @@ export class UserStore {
   }
 
   /** Marks the user deactivated (keeping the first time and reason on a retry). Null for an unknown user. */
-  async deactivate(id: string, reason: string | null): Promise<UserEntity | null> {
+  async deactivate(id: string, reason: string): Promise<UserEntity | null> {
     await this.dataSource.query(
       `UPDATE users SET deactivated_at = now(), deactivation_reason = $2 WHERE id = $1 AND deactivated_at IS NULL`,
       [id, reason],
