@@ -53,8 +53,8 @@ export class AuthService {
       throw new DomainError('VALIDATION_FAILED', 'the current password is wrong', [{ field: 'currentPassword', problem: 'is not the current password' }]);
     }
     await attempt.succeeded();
-    await this.users.setPasswordHash(user.id, await hashPassword(newPassword));
-    this.cache.evict(user.id);
+    const passwordHash = await hashPassword(newPassword);
+    await this.cache.propagate(user.id, () => this.users.setPasswordHash(user.id, passwordHash));
     return { changedAt: new Date().toISOString() };
   }
 

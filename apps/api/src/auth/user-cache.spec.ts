@@ -9,6 +9,15 @@ function feed() {
   let live = true;
   let listens = 0;
   const f: ChangeFeed & { notify(id: string | null): void; drop(): void; restore(): void; readonly listens: number } = {
+    nextChangeOf: (userId) => {
+      let cancel: () => void = () => undefined;
+      const heard = new Promise<boolean>((resolve) => {
+        const handler = (changed: string | null) => changed === userId && resolve(true);
+        handlers.push(handler);
+        cancel = () => resolve(false);
+      });
+      return { heard, cancel: () => cancel() };
+    },
     get live() {
       return live;
     },
@@ -67,6 +76,21 @@ describe('UserCache', () => {
     await cache.get('a');
     await cache.get('a');
     expect(reads).toBe(5);
+  });
+
+  it('answers a write once its own change has come back through the feed (so every instance has heard it)', async () => {
+    const changes = feed();
+    const cache = new UserCache(async (id) => identity(id), changes);
+    await cache.get('a');
+    let answered = false;
+    const write = cache.propagate('a', async () => 'written').then((result) => ((answered = true), result));
+    await new Promise((r) => setTimeout(r, 20));
+    expect(answered).toBe(false);
+    expect(cache.size).toBe(0);
+    changes.notify('a');
+    expect(await write).toBe('written');
+    // A write that changed nothing does not wait for a notification that will never come.
+    expect(await cache.propagate('a', async () => 0, (n) => n > 0)).toBe(0);
   });
 
   it('does not keep a read that a change overlapped (it may predate the change)', async () => {

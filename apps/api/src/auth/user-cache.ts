@@ -5,7 +5,11 @@ export interface ChangeFeed {
   readonly live: boolean;
   listen(): Promise<void>;
   onChange(handler: (userId: string | null) => void): () => void;
+  nextChangeOf(userId: string, timeoutMs: number): { heard: Promise<boolean>; cancel(): void };
 }
+
+/** How long a write waits for its own change to come back through PostgreSQL (then it answers anyway). */
+const PROPAGATION_TIMEOUT_MS = 2_000;
 
 export interface UserCacheOptions {
   capacity?: number;
@@ -57,6 +61,26 @@ export class UserCache {
     const identity = await this.load(id);
     if (identity && epoch === this.epoch && this.feed.live) this.store(identity);
     return identity;
+  }
+
+  /**
+   * Runs a write that changes user `id`, forgets the user here, and, when `changed` says the write
+   * changed anything, waits until PostgreSQL's notification of it has come back to this process.
+   * Every API instance listens on the same channel and is told at the same moment, so once the
+   * caller has its answer, the other instances have dropped the user too (rather than a few
+   * milliseconds later: a request sent to another instance right after would still see the old
+   * roles).
+   */
+  async propagate<T>(id: string, write: () => Promise<T>, changed: (result: T) => boolean = () => true): Promise<T> {
+    const echo = this.feed.live ? this.feed.nextChangeOf(id, PROPAGATION_TIMEOUT_MS) : null;
+    try {
+      const result = await write();
+      this.evict(id);
+      if (echo && changed(result)) await echo.heard;
+      return result;
+    } finally {
+      echo?.cancel();
+    }
   }
 
   /** Forgets one user (their change was notified, or made by this process). */

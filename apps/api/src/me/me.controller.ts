@@ -32,9 +32,8 @@ export class MeController {
   @Patch()
   async update(@CurrentUser() caller: AuthUser, @Body() body: UpdateMeDto) {
     requireSomeField(body, ['name', 'locale']);
-    const user = await this.users.updateOwnSettings(caller.id, { name: body.name, locale: body.locale });
+    const user = await this.cache.propagate(caller.id, () => this.users.updateOwnSettings(caller.id, { name: body.name, locale: body.locale }), (result) => result !== null);
     if (!user) throw new DomainError('UNAUTHENTICATED', 'the bearer token names no user');
-    this.cache.evict(caller.id);
     return presentMe(user);
   }
 

@@ -14,8 +14,8 @@ const ROLE_REMOVED_REASON = 'reviewer role removed by an administrator';
 
 /**
  * What an administrator does to accounts. Every change is written first and takes effect on the
- * next request everywhere (the user cache is evicted here and, through PostgreSQL notifications,
- * on every other API instance). Then the user's open review tasks, when they may no longer review,
+ * next request everywhere: the answer waits until PostgreSQL's notification of it is back, by which
+ * time every API instance has dropped its cached copy of the user (UserCache.propagate). Then the user's open review tasks, when they may no longer review,
  * are declined one by one through their projects' workflows, which assign replacements. A crash in
  * between leaves tasks open on someone who cannot act on them: the same call again declines what is
  * left, and its answer says how many remain.
@@ -44,32 +44,34 @@ export class UsersService {
     if (reviewer && !dto.reviewer && !user.reviewer) {
       throw new DomainError('VALIDATION_FAILED', 'a reviewer needs a reviewer profile', [{ field: 'reviewer', problem: 'is required for the reviewer role' }]);
     }
-    const updated = await this.users.update(id, {
-      name: dto.name,
-      roles: dto.roles,
-      reviewer: dto.reviewer ? { ...dto.reviewer, affiliation: dto.reviewer.affiliation ?? null } : !reviewer && user.reviewer ? null : undefined,
-    });
+    const updated = await this.cache.propagate(
+      id,
+      () =>
+        this.users.update(id, {
+          name: dto.name,
+          roles: dto.roles,
+          reviewer: dto.reviewer ? { ...dto.reviewer, affiliation: dto.reviewer.affiliation ?? null } : !reviewer && user.reviewer ? null : undefined,
+        }),
+      (result) => result !== null,
+    );
     if (!updated) throw new DomainError('NOT_FOUND', `no user ${id}`);
-    this.cache.evict(id);
     if (reviewer) return { ...presentUser(updated), openTasks: 0 };
     return { ...presentUser(updated), openTasks: await this.releaseTasks(id, ROLE_REMOVED_REASON, requestId) };
   }
 
   async deactivate(admin: AuthUser, id: string, reason: string, requestId: string) {
     if (admin.id === id) throw new DomainError('FORBIDDEN', 'an administrator cannot deactivate their own account', [{ field: 'id', problem: 'is your own account' }]);
-    const user = await this.users.deactivate(id, reason);
-    if (!user) throw new DomainError('NOT_FOUND', `no user ${id}`);
-    this.cache.evict(id);
-    this.logger.log(`user ${id} deactivated by ${admin.id}: ${reason}`);
-    return { ...presentUser(user), openTasks: await this.releaseTasks(id, DEACTIVATED_REASON, requestId) };
+    const outcome = await this.cache.propagate(id, () => this.users.deactivate(id, reason), (result) => result?.changed === true);
+    if (!outcome) throw new DomainError('NOT_FOUND', `no user ${id}`);
+    if (outcome.changed) this.logger.log(`user ${id} deactivated by ${admin.id}: ${reason}`);
+    return { ...presentUser(outcome.user), openTasks: await this.releaseTasks(id, DEACTIVATED_REASON, requestId) };
   }
 
   async reactivate(admin: AuthUser, id: string, reason: string): Promise<UserEntity> {
-    const user = await this.users.reactivate(id);
-    if (!user) throw new DomainError('NOT_FOUND', `no user ${id}`);
-    this.cache.evict(id);
-    this.logger.log(`user ${id} reactivated by ${admin.id}: ${reason}`);
-    return user;
+    const outcome = await this.cache.propagate(id, () => this.users.reactivate(id), (result) => result?.changed === true);
+    if (!outcome) throw new DomainError('NOT_FOUND', `no user ${id}`);
+    if (outcome.changed) this.logger.log(`user ${id} reactivated by ${admin.id}: ${reason}`);
+    return outcome.user;
   }
 
   /**

@@ -34,6 +34,28 @@ export class UserChangeListener {
     return this.connected && !this.closed;
   }
 
+  /**
+   * Resolves true once a change of `userId` is heard, false if none is within `timeoutMs` (or the
+   * connection drops). Start it before writing: a notification that arrived first is not replayed.
+   */
+  nextChangeOf(userId: string, timeoutMs: number): { heard: Promise<boolean>; cancel(): void } {
+    let finish: (heard: boolean) => void = () => undefined;
+    const heard = new Promise<boolean>((resolve) => {
+      const timer = setTimeout(() => done(false), timeoutMs);
+      const unsubscribe = this.onChange((changed) => {
+        if (changed === null) done(false);
+        else if (changed === userId) done(true);
+      });
+      const done = (value: boolean) => {
+        clearTimeout(timer);
+        unsubscribe();
+        resolve(value);
+      };
+      finish = done;
+    });
+    return { heard, cancel: () => finish(false) };
+  }
+
   onChange(handler: UserChangeHandler): () => void {
     this.handlers.add(handler);
     return () => this.handlers.delete(handler);

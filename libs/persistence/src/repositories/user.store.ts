@@ -88,18 +88,23 @@ export class UserStore {
     return affected === 1;
   }
 
-  /** Marks the user deactivated (keeping the first time and reason on a retry). Null for an unknown user. */
-  async deactivate(id: string, reason: string): Promise<UserEntity | null> {
-    await this.dataSource.query(
+  /** Marks the user deactivated (keeping the first time and reason on a retry); `changed` is false on a retry. Null for an unknown user. */
+  async deactivate(id: string, reason: string): Promise<{ user: UserEntity; changed: boolean } | null> {
+    const [, affected] = (await this.dataSource.query(
       `UPDATE users SET deactivated_at = now(), deactivation_reason = $2 WHERE id = $1 AND deactivated_at IS NULL`,
       [id, reason],
-    );
-    return this.findById(id);
+    )) as [unknown, number];
+    const user = await this.findById(id);
+    return user ? { user, changed: affected === 1 } : null;
   }
 
-  async reactivate(id: string): Promise<UserEntity | null> {
-    await this.dataSource.query(`UPDATE users SET deactivated_at = NULL, deactivation_reason = NULL WHERE id = $1 AND deactivated_at IS NOT NULL`, [id]);
-    return this.findById(id);
+  async reactivate(id: string): Promise<{ user: UserEntity; changed: boolean } | null> {
+    const [, affected] = (await this.dataSource.query(`UPDATE users SET deactivated_at = NULL, deactivation_reason = NULL WHERE id = $1 AND deactivated_at IS NOT NULL`, [id])) as [
+      unknown,
+      number,
+    ];
+    const user = await this.findById(id);
+    return user ? { user, changed: affected === 1 } : null;
   }
 
   /** The user's open review tasks, oldest first. */
