@@ -359,6 +359,29 @@ describe('accounts and sign-in', () => {
       expect(cleared).toBe(5);
     });
 
+    it('lets no burst of concurrent guesses past the account limit: an attempt counts as a failure until it succeeds', async () => {
+      const user = await createUser({ roles: ['officer'] });
+      const answers = await Promise.all(Array.from({ length: 12 }, (_, i) => login(i % 2 ? b : a, freshAddress(), user.email, `burst-${i}`)));
+      const statuses = answers.map((r) => r.status);
+      expect(statuses.filter((s) => s === 401).length).toBeLessThanOrEqual(5);
+      expect(statuses.filter((s) => s !== 401 && s !== 429)).toEqual([]);
+      // Concurrent attempts may refuse each other (the safe side); in all, exactly five guesses are checked.
+      let guesses = statuses.filter((s) => s === 401).length;
+      for (let i = 0; (await login(a, freshAddress(), user.email, `after-${i}`)).status === 401; i += 1) guesses += 1;
+      expect(guesses).toBe(5);
+    });
+
+    it('tells a sign-in refused only because others to the same account are in flight to retry in a second', async () => {
+      const user = await createUser({ roles: ['officer'] });
+      // Five attempts in flight (as a process in the middle of checking them has them).
+      await a.dataSource.query(`INSERT INTO login_attempts (account_key, address) SELECT $1, '198.51.100.' || g FROM generate_series(1, 5) g`, [user.email]);
+      const refused = await login(b, freshAddress(), user.email, PASSWORD);
+      expect(refused.status).toBe(429);
+      expect(refused.headers['retry-after']).toBe('1');
+      await a.dataSource.query(`UPDATE login_attempts SET in_flight = false WHERE account_key = $1`, [user.email]);
+      expect(Number((await login(b, freshAddress(), user.email, PASSWORD)).headers['retry-after'])).toBeGreaterThan(14 * 60);
+    });
+
     it('allows fifty failures per address across both instances, whatever the emails, then 429 for every account from it', async () => {
       const address = freshAddress();
       for (let i = 0; i < 50; i += 1) {

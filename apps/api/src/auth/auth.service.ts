@@ -26,7 +26,10 @@ export class AuthService {
     const attempt = await this.throttle.begin(email, address);
     const user = await this.users.findByEmail(email);
     const ok = await verifyPassword(password, user?.passwordHash ?? (await this.dummy()));
-    if (!user || !ok) throw new DomainError('UNAUTHENTICATED', 'wrong email or password');
+    if (!user || !ok) {
+      await attempt.failed();
+      throw new DomainError('UNAUTHENTICATED', 'wrong email or password');
+    }
     await attempt.succeeded();
     // Only someone who knows the password learns that the account is deactivated.
     if (user.deactivatedAt) throw new DomainError('UNAUTHENTICATED', 'this account has been deactivated');
@@ -50,6 +53,7 @@ export class AuthService {
     const user = await this.users.findById(caller.id);
     if (!user) throw new DomainError('UNAUTHENTICATED', 'the bearer token names no user');
     if (!(await verifyPassword(currentPassword, user.passwordHash))) {
+      await attempt.failed();
       throw new DomainError('VALIDATION_FAILED', 'the current password is wrong', [{ field: 'currentPassword', problem: 'is not the current password' }]);
     }
     await attempt.succeeded();

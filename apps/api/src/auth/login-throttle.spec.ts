@@ -11,6 +11,7 @@ function fakeStore(verdict: LoginVerdict) {
       return verdict;
     },
     succeeded: async (id: string, key: string) => void calls.push(`succeeded ${id} ${key}`),
+    failed: async (id: string) => void calls.push(`failed ${id}`),
     prune: async (windowSeconds: number) => (calls.push(`prune ${windowSeconds}`), 0),
   };
   return { store: store as unknown as LoginAttemptStore, calls };
@@ -22,6 +23,8 @@ describe('LoginThrottle', () => {
     const attempt = await new LoginThrottle(store, LOGIN_LIMITS, () => 1_000_000).begin(' A@X.io ', '1.2.3.4');
     await attempt.succeeded();
     expect(calls).toEqual(['prune 900', 'begin a@x.io 1.2.3.4 5/50', 'succeeded 7 a@x.io']);
+    await (await new LoginThrottle(store, LOGIN_LIMITS, () => 1_000_000).begin('b@x.io', '1.2.3.4')).failed();
+    expect(calls.slice(-1)).toEqual(['failed 7']);
     expect(accountKey('Mixed@Case.IO')).toBe('mixed@case.io');
   });
 

@@ -8,6 +8,9 @@ import { LoginAttemptStore, LoginLimits } from '@dueflow/persistence';
  * address trying a few passwords on many accounts. Both are counted in PostgreSQL, so every API
  * instance sees the same failures, and a success clears the account's failures (not the
  * address's). A refused attempt is not counted, so waiting `Retry-After` seconds always works.
+ * An attempt counts as a failure from its start until it succeeds, so a burst of concurrent guesses
+ * gets no further than sequential ones; a sixth concurrent sign-in to one account is refused with
+ * `Retry-After: 1` (the others may yet succeed and clear the count).
  */
 export const LOGIN_LIMITS: LoginLimits = { windowSeconds: 15 * 60, perAccount: 5, perAddress: 50 };
 
@@ -29,9 +32,10 @@ export class LoginRateLimited extends DomainError {
   }
 }
 
-/** One attempt under the limits: end it with `succeeded()`; otherwise it stays a failure. */
+/** One attempt under the limits: end it with `succeeded()` or `failed()` (left unended, it is a failure). */
 export interface LoginAttempt {
   succeeded(): Promise<void>;
+  failed(): Promise<void>;
 }
 
 /** The account an email names, however it was typed. */
@@ -54,7 +58,7 @@ export class LoginThrottle {
     this.pruneNowAndThen();
     const verdict = await this.store.begin(key, address, this.limits);
     if (!verdict.allowed) throw new LoginRateLimited(verdict.retryAfterSeconds, verdict.exceeded);
-    return { succeeded: () => this.store.succeeded(verdict.attemptId, key) };
+    return { succeeded: () => this.store.succeeded(verdict.attemptId, key), failed: () => this.store.failed(verdict.attemptId) };
   }
 
   private pruneNowAndThen(): void {

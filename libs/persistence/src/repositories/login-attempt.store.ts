@@ -40,6 +40,11 @@ export class LoginAttemptStore {
     return { allowed: false, exceeded, retryAfterSeconds: await this.retryAfter(accountKey, address, exceeded, limits) };
   }
 
+  /** The attempt failed: it stays counted, and is no longer in flight. */
+  async failed(attemptId: string): Promise<void> {
+    await this.dataSource.query(`UPDATE login_attempts SET in_flight = false WHERE id = $1`, [attemptId]);
+  }
+
   /** The attempt succeeded: it was no failure, and the account's earlier failures no longer count for it (they still do for their addresses). */
   async succeeded(attemptId: string, accountKey: string): Promise<void> {
     await this.dataSource.query(`DELETE FROM login_attempts WHERE id = $1`, [attemptId]);
@@ -52,7 +57,11 @@ export class LoginAttemptStore {
     return affected ?? 0;
   }
 
-  /** Seconds until enough of the counted failures leave the window for an attempt to pass again. */
+  /**
+   * Seconds until enough of the counted failures leave the window for an attempt to pass again.
+   * Attempts still in flight are not waited for (they may yet succeed): a refusal they alone caused
+   * says 1 s. One in flight for over a minute belonged to a process that died: a failure.
+   */
   private async retryAfter(accountKey: string, address: string, exceeded: Array<'account' | 'address'>, limits: LoginLimits): Promise<number> {
     const waits: number[] = [];
     for (const dimension of exceeded) {
@@ -62,6 +71,7 @@ export class LoginAttemptStore {
       const [row] = (await this.dataSource.query(
         `SELECT ceil(extract(epoch FROM attempted_at + make_interval(secs => $2) - now()))::int AS wait
            FROM login_attempts WHERE ${column} = $1 ${extra} AND attempted_at > now() - make_interval(secs => $2)
+                AND (NOT in_flight OR attempted_at < now() - interval '1 minute')
           ORDER BY attempted_at DESC OFFSET $3 LIMIT 1`,
         [value, limits.windowSeconds, limit - 1],
       )) as Array<{ wait: number }>;
