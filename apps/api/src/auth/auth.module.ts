@@ -1,5 +1,5 @@
 import { createSecretKey } from 'node:crypto';
-import { BeforeApplicationShutdown, Logger, Module, OnModuleInit } from '@nestjs/common';
+import { BeforeApplicationShutdown, Inject, Logger, Module, OnModuleInit } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { DataSource } from 'typeorm';
@@ -60,10 +60,14 @@ import { UserCache } from './user-cache';
 export class AuthModule implements OnModuleInit, BeforeApplicationShutdown {
   private readonly logger = new Logger('AuthModule');
 
-  constructor(private readonly changes: UserChangeListener) {}
+  constructor(
+    private readonly changes: UserChangeListener,
+    @Inject(API_CONFIG) private readonly config: ApiConfig,
+  ) {}
 
   /** Listens from the start; if PostgreSQL refuses now, users are read uncached until the first request re-opens it. */
   async onModuleInit(): Promise<void> {
+    if (this.config.JWT_SECRET_FILE) this.logger.log(`tokens are signed with the secret in ${this.config.JWT_SECRET_FILE} (JWT_SECRET unset)`);
     await this.changes.listen().catch((error: unknown) => this.logger.warn(`user change notifications unavailable at start: ${String(error)}`));
   }
 
