@@ -108,7 +108,7 @@ async function main(): Promise<void> {
 
   const common = { DATABASE_URL: databaseUrl, TEMPORAL_ADDRESS: temporalAddress, LOG_LEVEL: env.LOG_LEVEL };
   await launch('worker', join(DIST, 'apps/worker/src/main.js'), { ...common, WORKFLOW_BUNDLE_PATH: join(DIST, 'workflow-bundle.js') });
-  await launch('api', join(DIST, 'apps/api/src/main.js'), { ...common, PORT: String(env.PORT) });
+  await launch('api', join(DIST, 'apps/api/src/main.js'), { ...common, PORT: String(env.PORT), DUEFLOW_DATA_DIR: env.DUEFLOW_DATA_DIR });
 
   const base = `http://127.0.0.1:${env.PORT}`;
   await waitFor('the API to be ready', async () => (await fetch(`${base}/health/ready`)).status === 200, 60_000, 300);

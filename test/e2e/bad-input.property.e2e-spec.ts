@@ -12,10 +12,11 @@
  *   DUEFLOW_PROPERTY_SURVEY=1  don't stop at the first failure: run everything, then fail with one
  *                          example per (route, problem), to see every bug at once
  *
- * Login throttling: failed logins are counted per (client address, email) inside one API instance
- * (apps/api/src/auth/login-throttle.ts). Every suite starts its own instance, and the generated
- * emails are all under the reserved `.invalid` domain, so the lock-outs this run provokes (a 429
- * is an acceptable refusal here) never reach a demo account or another suite.
+ * Login throttling: failed sign-ins are counted in PostgreSQL per email and per client address
+ * (apps/api/src/auth/login-throttle.ts), shared by every suite of the run. The generated emails are
+ * all under the reserved `.invalid` domain, so the lock-outs this run provokes (a 429 is an
+ * acceptable refusal here) never reach a demo account, and the suite removes its failures when it
+ * ends, so they do not count against 127.0.0.1 for the suites after it.
  */
 import { Agent } from 'node:http';
 import fc from 'fast-check';
@@ -23,6 +24,7 @@ import { loadApiConfig, RegisteredRoute } from '@dueflow/api';
 import { Role, TERMINAL_STATUSES } from '@dueflow/domain';
 import {
   BadRequest,
+  FUZZ_EMAIL_DOMAIN,
   Caller,
   RawResponse,
   RouteContext,
@@ -201,7 +203,7 @@ describe('bad input, generated: every route refuses it cleanly and writes nothin
       const token = await http.token(email);
       users.push({ email, token, roles: jwtClaims(token)['roles'] as Role[] });
     }
-    // The harness starts the API without JWT_SECRET, so it signs with the configuration's default.
+    // The harness starts the API without JWT_SECRET, so it signs with the secret file the configuration makes (and this reads).
     const { JWT_SECRET } = loadApiConfig({ NODE_ENV: 'test', DATABASE_URL: 'postgres://127.0.0.1/unused' });
     allCallers = callers(users, JWT_SECRET);
     const fixture = await closedProject(stack, http);
@@ -210,7 +212,10 @@ describe('bad input, generated: every route refuses it cleanly and writes nothin
     tables = await schemaTables(stack.dataSource);
   }, 120_000);
 
-  afterAll(() => stack?.stop());
+  afterAll(async () => {
+    await stack?.dataSource.query(`DELETE FROM login_attempts WHERE account_key LIKE $1`, [`%@${FUZZ_EMAIL_DOMAIN}`]);
+    await stack?.stop();
+  });
 
   it('finds the routes to test, and some tables to watch', () => {
     expect(stack.routes.length).toBeGreaterThan(0);

@@ -124,6 +124,8 @@ describe('the process rules, over HTTP with a real worker', () => {
     await http.as(OFFICER, 'POST', `/projects/${id}/withdraw`, { body: { reason: 'test over' } });
     // Other suites share the database and count on the demo pool: retire the extra reviewer.
     await stack.dataSource.query(`UPDATE users SET roles = array_remove(roles, 'reviewer') WHERE id = $1`, [created.body.id]);
+    // Roles are read on every request, so that takes effect at once: they can no longer list tasks.
+    pool.splice(pool.indexOf(email), 1);
   });
 
   it('reminds, then expires and replaces an overdue reviewer, and escalates to the managers', async () => {

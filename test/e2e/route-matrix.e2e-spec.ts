@@ -53,6 +53,14 @@ const MATRIX: Record<string, { expect: Row; body?: () => unknown }> = {
   'GET /users': { expect: row(401, 403, 403, 403, 403, 200, 200) },
   'POST /users': { expect: row(401, 403, 403, 403, 403, 403, 400), body: () => ({}) },
   'POST /users/:id/conflicts': { expect: row(401, 403, 403, 400, 400, 403, 400), body: () => ({}) },
+  'GET /users/:id/conflicts': { expect: row(401, 403, 403, 200, 404, 403, 200) },
+  'DELETE /users/:id/conflicts/:conflictId': { expect: row(401, 403, 403, 404, 404, 403, 404) },
+  'PATCH /users/:id': { expect: row(401, 403, 403, 403, 403, 403, 400), body: () => ({}) },
+  'POST /users/:id/deactivate': { expect: row(401, 403, 403, 403, 403, 403, 400), body: () => ({}) },
+  'POST /users/:id/reactivate': { expect: row(401, 403, 403, 403, 403, 403, 400), body: () => ({}) },
+  'POST /auth/password': { expect: row(401, 400, 400, 400, 400, 400, 400), body: () => ({}) },
+  'GET /me': { expect: row(401, 200, 200, 200, 200, 200, 200) },
+  'PATCH /me': { expect: row(401, 400, 400, 400, 400, 400, 400), body: () => ({}) },
 };
 
 describe('route × caller matrix', () => {
@@ -103,8 +111,9 @@ describe('route × caller matrix', () => {
 
   it.each(Object.keys(MATRIX))('%s answers each caller as the matrix says', async (route) => {
     const [method, pattern] = route.split(' ') as [string, string];
-    const path = pattern.replace(':id', pattern.startsWith('/tasks') ? ids.task : pattern.startsWith('/users') ? ids.reviewer : ids.project);
     const { expect: expected, body } = MATRIX[route]!;
+    const id = pattern.startsWith('/tasks') ? ids.task : pattern.startsWith('/users') ? ids.reviewer : ids.project;
+    const path = pattern.replace(':id', id).replace(':conflictId', randomUUID());
     const actual = {} as Row;
     for (const caller of CALLERS) {
       const res = await http.request(method, path, { token: tokens.get(caller), body: body?.() });

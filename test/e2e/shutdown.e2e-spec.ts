@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { Client } from 'pg';
 import { DEFAULT_DEMO_PASSWORD } from '@dueflow/persistence';
 import { freePort, isPortOpen, waitFor } from '@dueflow/stack';
-import { OFFICER, projectBody } from '../support/factories';
+import { ADMIN, MANAGER, OFFICER, projectBody } from '../support/factories';
 import { Http, eventually } from '../support/harness';
 import { ApiProcess, ServiceEnv, ensureDist, startApiProcess, startWorkerProcess } from '../support/processes';
 import { loadStackInfo } from '../support/test-stack';
@@ -17,6 +17,11 @@ import { loadStackInfo } from '../support/test-stack';
 const SHUTDOWN_TIMEOUT_MS = 20_000;
 /** Concurrent logins held in flight across the API's SIGTERM. */
 const LOGINS = 12;
+/**
+ * Spread over three accounts: an attempt counts against its account's limit (5) until it has
+ * succeeded, so a sixth concurrent sign-in to one account is refused before it reaches the users table.
+ */
+const LOGIN_ACCOUNTS = [OFFICER, MANAGER, ADMIN];
 /** ProcessStore.assignReviewers serialises on this advisory lock: holding it parks the activity mid-flight. */
 const ASSIGNMENT_LOCK = 7_361_001;
 
@@ -63,11 +68,11 @@ describe('API graceful shutdown', () => {
     await db.query('BEGIN');
     await db.query('LOCK TABLE users IN ACCESS EXCLUSIVE MODE');
     const finished: number[] = [];
-    const inFlight = Array.from({ length: LOGINS }, () =>
+    const inFlight = Array.from({ length: LOGINS }, (_, i) =>
       fetch(`${api.baseUrl}/auth/login`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ email: OFFICER, password: DEFAULT_DEMO_PASSWORD }),
+        body: JSON.stringify({ email: LOGIN_ACCOUNTS[i % LOGIN_ACCOUNTS.length], password: DEFAULT_DEMO_PASSWORD }),
       }).then(async (res) => {
         const body = (await res.json()) as { accessToken?: string };
         finished.push(Date.now());

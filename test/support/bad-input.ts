@@ -1062,11 +1062,14 @@ export function describeExchange(req: BadRequest, res: RawResponse | Error): str
 // What the database holds
 // ---------------------------------------------------------------------------------------------
 
-/** Every table of the public schema but TypeORM's migrations table. */
+/**
+ * Every table of the public schema but TypeORM's migrations table and login_attempts: a refused
+ * sign-in is recorded there by design (the sign-in limit every API instance shares).
+ */
 export async function schemaTables(dataSource: DataSource): Promise<string[]> {
   const rows: Array<{ name: string }> = await dataSource.query(
     `SELECT c.relname AS name FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-      WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p') AND c.relname <> 'migrations' ORDER BY 1`,
+      WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p') AND c.relname NOT IN ('migrations', 'login_attempts') ORDER BY 1`,
   );
   return rows.map((r) => r.name);
 }

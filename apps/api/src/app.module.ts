@@ -13,7 +13,7 @@ import { ProjectsService } from './projects/projects.service';
 import { StatsController } from './stats/stats.controller';
 import { TasksController } from './tasks/tasks.controller';
 import { TasksService } from './tasks/tasks.service';
-import { UsersController } from './users/users.controller';
+import { UsersModule } from './users/users.module';
 
 @Global()
 @Module({})
@@ -34,8 +34,9 @@ export class AppModule {
         TemporalModule,
         AuthModule,
         MetricsModule,
+        UsersModule,
       ],
-      controllers: [HealthController, ProjectsController, TasksController, PolicyController, UsersController, StatsController],
+      controllers: [HealthController, ProjectsController, TasksController, PolicyController, StatsController],
       providers: [ProjectsService, TasksService, { provide: APP_FILTER, useClass: HttpExceptionFilter }],
     };
   }

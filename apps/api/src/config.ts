@@ -1,8 +1,10 @@
+import { join, resolve } from 'node:path';
 import { z } from 'zod';
 import { TASK_QUEUE } from '@dueflow/contract';
 import { temporalConnectionEnv, temporalConnectionFromConfig } from '@dueflow/stack';
+import { readOrCreateJwtSecret } from './auth/jwt-secret';
 
-const DEV_JWT_SECRET = 'dueflow-local-development-secret-not-for-production';
+const unsetIfEmpty = (v: unknown) => (v === '' ? undefined : v);
 
 const schema = z
   .object({
@@ -14,7 +16,11 @@ const schema = z
     ...temporalConnectionEnv,
     TEMPORAL_TASK_QUEUE: z.string().min(1).default(TASK_QUEUE),
     /** Empty counts as unset (compose passes an unset `${JWT_SECRET:-}` as ''). */
-    JWT_SECRET: z.preprocess((v) => (v === '' ? undefined : v), z.string().min(32).optional()),
+    JWT_SECRET: z.preprocess(unsetIfEmpty, z.string().min(32).optional()),
+    /** Without JWT_SECRET (not in production): the secret is made on first start and kept here. */
+    JWT_SECRET_FILE: z.preprocess(unsetIfEmpty, z.string().optional()),
+    /** Where `npm start` keeps its data; the default home of JWT_SECRET_FILE. */
+    DUEFLOW_DATA_DIR: z.preprocess(unsetIfEmpty, z.string().optional()),
     JWT_EXPIRES_IN_SECONDS: z.coerce.number().int().min(60).max(86_400 * 7).default(3600),
     BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).max(10 * 1024 * 1024).default(256 * 1024),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -28,7 +34,18 @@ const schema = z
     if (missingSecret) ctx.addIssue({ code: 'custom', path: ['JWT_SECRET'], message: 'is required in production (32+ characters)' });
     const temporalConnection = temporalConnectionFromConfig(env, ctx);
     if (missingSecret || !temporalConnection) return z.NEVER;
-    return { ...env, JWT_SECRET: env.JWT_SECRET ?? DEV_JWT_SECRET, temporalConnection };
+    // No secret in the source any more: a default install makes its own (anyone could mint tokens with a published one).
+    const JWT_SECRET_FILE = resolve(env.JWT_SECRET_FILE ?? join(env.DUEFLOW_DATA_DIR ?? '.dueflow', 'jwt-secret'));
+    let secret = env.JWT_SECRET;
+    if (!secret) {
+      try {
+        secret = readOrCreateJwtSecret(JWT_SECRET_FILE);
+      } catch (error) {
+        ctx.addIssue({ code: 'custom', path: ['JWT_SECRET_FILE'], message: error instanceof Error ? error.message : String(error) });
+        return z.NEVER;
+      }
+    }
+    return { ...env, JWT_SECRET: secret, JWT_SECRET_FILE: env.JWT_SECRET ? null : JWT_SECRET_FILE, temporalConnection };
   });
 
 export type ApiConfig = z.infer<typeof schema>;

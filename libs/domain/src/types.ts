@@ -17,6 +17,10 @@ export const SECTORS = [
 export type Sector = (typeof SECTORS)[number];
 
 export const ROLES = ['officer', 'reviewer', 'manager', 'admin'] as const;
+
+/** The languages a person can use dueflow in (console, e-mail, dossier). */
+export const USER_LOCALES = ['zh-CN', 'en'] as const;
+export type UserLocale = (typeof USER_LOCALES)[number];
 export type Role = (typeof ROLES)[number];
 
 export const PROJECT_SOURCES = ['direct', 'capital_referral', 'industry_chain', 'incubator'] as const;

@@ -12,7 +12,17 @@ export * from './user.request';
 export * from './policy.request';
 import { CoInvestmentInput, DeclineBody, ListTasksQuery, ReviewBody, RiskPointInput } from './task.request';
 import { ContactInput, CreateProjectRequest, DecisionBody, InformationBody, ListProjectsQuery, ResumeBody, SigningBody, WithdrawBody } from './project.request';
-import { ConflictRequest, CreateUserRequest, ListUsersQuery, LoginRequest, ReviewerProfileInput } from './user.request';
+import {
+  AccountStatusRequest,
+  ChangePasswordRequest,
+  ConflictRequest,
+  CreateUserRequest,
+  ListUsersQuery,
+  LoginRequest,
+  ReviewerProfileInput,
+  UpdateMeRequest,
+  UpdateUserRequest,
+} from './user.request';
 import { PolicyReplacement } from './policy.request';
 import { MoneyInput } from './common';
 
@@ -37,5 +47,9 @@ export const REQUEST_SCHEMAS = {
   ListUsersQuery,
   ConflictRequest,
   LoginRequest,
+  UpdateUserRequest,
+  AccountStatusRequest,
+  UpdateMeRequest,
+  ChangePasswordRequest,
   PolicyReplacement,
 } as const;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ROLES, SECTORS, TRACKS } from '@dueflow/domain';
+import { ROLES, SECTORS, TRACKS, USER_LOCALES } from '@dueflow/domain';
 import { closed, email, int, oneOf } from './common';
 import { creditCode } from './project.request';
 import { text } from './text';
@@ -62,3 +62,24 @@ export type CreateUserInput = z.output<typeof CreateUserRequest>;
 export type ListUsersInput = z.output<typeof ListUsersQuery>;
 export type ConflictInput = z.output<typeof ConflictRequest>;
 export type LoginInput = z.output<typeof LoginRequest>;
+
+/** PATCH /users/{id}: any of these; the reviewer profile is replaced whole (a PATCH with none is refused by the service, naming each). */
+export const UpdateUserRequest = closed(
+  {
+    name: text({ min: 1, max: 200 }).optional(),
+    roles: distinct(ROLES, { min: 1 }).optional(),
+    reviewer: ReviewerProfileInput.optional(),
+  },
+  '{name?, roles?, reviewer?}',
+);
+
+/** POST /users/{id}/deactivate and /reactivate: why (logged; kept on the user while deactivated). */
+export const AccountStatusRequest = closed({ reason: text({ min: 1, max: 500 }) }, '{reason}');
+
+/** PATCH /me: what a user may change on their own account. */
+export const UpdateMeRequest = closed(
+  { name: text({ min: 1, max: 200 }).optional(), locale: oneOf(USER_LOCALES).optional() },
+  '{name?, locale?}',
+);
+
+export const ChangePasswordRequest = closed({ currentPassword: password(1), newPassword: password(10) }, '{currentPassword, newPassword}');

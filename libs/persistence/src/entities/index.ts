@@ -14,6 +14,8 @@ import { TimelineEventEntity } from './timeline-event.entity';
 import { UserEntity } from './user.entity';
 
 export * from './notification.entity';
+export { USER_LOCALES } from './user.entity';
+export type { UserLocale } from './user.entity';
 
 export {
   ConflictEntity,

@@ -1,8 +1,11 @@
-import { Column, CreateDateColumn, Entity, OneToOne, PrimaryGeneratedColumn, Relation } from 'typeorm';
-import type { Role } from '@dueflow/domain';
+import { Check, Column, CreateDateColumn, Entity, OneToOne, PrimaryGeneratedColumn, Relation } from 'typeorm';
+import { USER_LOCALES, type Role, type UserLocale } from '@dueflow/domain';
 import { ReviewerProfileEntity } from './reviewer-profile.entity';
 
+export { USER_LOCALES, type UserLocale };
+
 @Entity('users')
+@Check('users_locale_check', `"locale" IN ('zh-CN', 'en')`)
 export class UserEntity {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
@@ -18,6 +21,17 @@ export class UserEntity {
 
   @Column({ type: 'text', array: true })
   roles!: Role[];
+
+  /** The console's language for this user. */
+  @Column({ type: 'text', default: 'zh-CN' })
+  locale!: UserLocale;
+
+  /** Set while the account is deactivated: no sign-in, no token accepted, no new assignment. */
+  @Column({ name: 'deactivated_at', type: 'timestamptz', nullable: true })
+  deactivatedAt!: Date | null;
+
+  @Column({ name: 'deactivation_reason', type: 'text', nullable: true })
+  deactivationReason!: string | null;
 
   @OneToOne(() => ReviewerProfileEntity, (profile) => profile.user)
   reviewer?: Relation<ReviewerProfileEntity> | null;

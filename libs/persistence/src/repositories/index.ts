@@ -1,4 +1,5 @@
 export * from './cursor';
+export * from './login-attempt.store';
 export * from './outbox.store';
 export * from './policy.store';
 export * from './process.store';
@@ -7,3 +8,4 @@ export * from './project.store';
 export * from './stats.store';
 export * from './task.store';
 export * from './user.store';
+export * from './user-changes';

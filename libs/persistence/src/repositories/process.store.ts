@@ -263,7 +263,7 @@ export class ProcessStore {
       `SELECT u.id, u.name, p.tracks, p.sectors, p.affiliation, p.max_open_tasks, p.open_tasks,
               COALESCE((SELECT json_agg(json_build_object('company', c.company, 'creditCode', c.credit_code)) FROM conflicts c WHERE c.reviewer_id = u.id), '[]') AS conflicts
          FROM users u JOIN reviewer_profiles p ON p.user_id = u.id
-        WHERE 'reviewer' = ANY(u.roles) AND $1 = ANY(p.tracks)`,
+        WHERE 'reviewer' = ANY(u.roles) AND $1 = ANY(p.tracks) AND u.deactivated_at IS NULL`,
       [track],
     );
     return rows.map((r) => ({

@@ -7,4 +7,5 @@ export * from './review.schema';
 export * from './project.schema';
 export * from './task.schema';
 export * from './user.schema';
+export * from './account.schema';
 export * from './operations.schema';

@@ -1,7 +1,8 @@
 import { z } from 'zod';
+import { USER_LOCALES } from '@dueflow/persistence';
 import { Role, Sector, Timestamp, Track, Uuid, component } from './registry';
 
-const ReviewerProfile = z.object({
+export const ReviewerProfile = z.object({
   tracks: z.array(Track),
   sectors: z.array(Sector),
   affiliation: z.string().nullable(),
@@ -16,6 +17,9 @@ export const User = component(
     name: z.string(),
     roles: z.array(Role),
     reviewer: ReviewerProfile.optional().describe('reviewers only'),
+    locale: z.enum(USER_LOCALES),
+    active: z.boolean().describe('false once deactivated: no sign-in, no token accepted, no new review tasks'),
+    deactivatedAt: Timestamp.nullable(),
     createdAt: Timestamp,
   }),
 );
