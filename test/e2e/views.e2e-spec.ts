@@ -108,6 +108,10 @@ describe('views by part in the project', () => {
     expect((await postReview(http, coReviewer, theirs.id, reviewBody('expert', 2))).status).toBe(200);
     // The plain manager sees the co-reviewer's review; the manager who reviews must not.
     await waitFor(id, 'the co-review recorded', (p) => p.tracks.expert.reviews.length === 1);
+    // Acting follows the part as seeing does: as the project's reviewer, the manager may not withdraw it.
+    const withdrawal = await http.as(managerReviewer, 'POST', `/projects/${id}/withdraw`, { body: { reason: 'Not as its reviewer.' } });
+    expect([withdrawal.status, withdrawal.body.message]).toEqual([403, expect.stringMatching(/^you are a reviewer of this project; /)]);
+    expect((await http.as(MANAGER, 'GET', `/projects/${id}`)).body.status).toBe('in_review');
 
     const seen = async () => {
       const page = await http.as(managerReviewer, 'GET', `/projects/${id}`);

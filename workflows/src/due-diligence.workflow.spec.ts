@@ -720,8 +720,25 @@ describe('dueDiligenceWorkflow on a real Temporal server', () => {
       const tasks = await reviewAll(handle);
       const reviewer = tasks[0].assigneeId;
       const refused = await refusal(handle.executeUpdate(decideUpdate, { args: [{ managerId: reviewer, outcome: 'go', rationale: 'I liked it.' }] }));
-      expect([refused.type, refused.message]).toEqual(['FORBIDDEN', 'you reviewed this project; a reviewer never decides it']);
+      expect([refused.type, refused.message]).toEqual(['FORBIDDEN', 'you are a reviewer of this project; a reviewer never decides it']);
       expect((await handle.query(getStateQuery)).decisions).toEqual([]);
+    });
+
+    it('refuses a decision from a reviewer who declined the project for a conflict of interest', async () => {
+      const input = projectInput();
+      const handle = await start(input);
+      const expert = (await openTasks(handle)).find((t) => t.track === 'expert')!;
+      await handle.executeUpdate(declineTaskUpdate, {
+        args: [{ taskId: expert.taskId, reviewerId: expert.assigneeId, reason: 'Advises a competitor.', conflictOfInterest: true }],
+      });
+      const open = await eventually('the replacement to be assigned', async () => {
+        const waiting = (await handle.query(getStateQuery)).tasks.filter((t) => t.status === 'open');
+        return waiting.length === 4 ? waiting : undefined;
+      });
+      for (const task of open) await handle.executeUpdate(submitReviewUpdate, { args: [reviewRequest(task)] });
+      await stateWhere(handle, 'awaiting_decision', (s) => s.status === 'awaiting_decision' && s.synthesisReady);
+      const refused = await refusal(handle.executeUpdate(decideUpdate, { args: [{ managerId: expert.assigneeId, outcome: 'go', rationale: 'I know them well.' }] }));
+      expect([refused.type, refused.message]).toEqual(['FORBIDDEN', 'you declared a conflict of interest with this project; you cannot decide it']);
     });
   });
 

@@ -1,6 +1,7 @@
 import { ActivityFailure, ApplicationFailure, allHandlersFinished, condition, patched, proxyActivities, setHandler } from '@temporalio/workflow';
 import {
   DecisionBody,
+  STEP_FAILED,
   DeclineBody,
   InformationBody,
   SigningBody,
@@ -73,9 +74,6 @@ const STATE_AFTER_WRITE = 'state-after-write';
 
 /** Workflows that reach a background step after this change wait for an admin when it fails for good. */
 const DURABLE_STEPS = 'durable-steps';
-
-/** The failure type of an action whose write failed for a reason no input can fix: the API answers 503. */
-const STEP_FAILED = 'STEP_FAILED';
 
 const MANAGERS = 'role:manager';
 const ADMINS = 'role:admin';
@@ -162,6 +160,8 @@ class DueDiligence {
   private readonly alarms = new AlarmClock();
   /** Tasks whose review or decline is being recorded: a second action on one of them is refused meanwhile. */
   private readonly recordingTasks = new Set<string>();
+  /** Reviewers who declined a task on this project for a conflict of interest: they never decide it. */
+  private readonly declinedForConflict = new Set<string>();
   /** Why a project-level action is refused while another one's write is in flight, or null. */
   private beingRecorded: string | null = null;
   /** Background steps that failed for good and wait for an admin's resume. */
@@ -390,6 +390,7 @@ class DueDiligence {
     const task = this.tasks.find((t) => t.taskId === req.taskId);
     if (!task || task.assigneeId !== req.reviewerId) refuse('NOT_FOUND', 'no such task for this reviewer');
     this.checkTaskNotBeingRecorded(task);
+    if (this.withdrawing()) refuse('INVALID_STATE', WITHDRAWAL_BEING_RECORDED);
     if (task.status !== 'open') refuse('INVALID_STATE', `the task is ${task.status}, not open`);
     if (this.status !== 'in_review' || !this.tracks[task.track].accepting) {
       refuse('INVALID_STATE', `the project is ${this.status}; the ${task.track} track takes no more reviews`);
@@ -418,7 +419,20 @@ class DueDiligence {
       complete = await this.writeForTask(task, `review_submitted (task ${task.taskId})`, () => activities.recordReview(record), take);
     } else {
       complete = take();
-      await activities.recordReview(record);
+      const accepting = this.tracks[task.track].accepting;
+      try {
+        await activities.recordReview(record);
+      } catch (error) {
+        // A project started before state-after-write whose write now fails for good (the classifier
+        // makes it non-retryable): put back what take() moved, so no review counts that was never
+        // stored. Emits no command, so its history replays as before.
+        if (error instanceof ActivityFailure) {
+          task.status = 'open';
+          this.reviews.splice(this.reviews.findIndex((r) => r.taskId === task.taskId), 1);
+          this.tracks[task.track].accepting = accepting || complete;
+        }
+        throw error;
+      }
     }
     // The track has its quorum: the rest of its panel is released at once, not when the others finish.
     if (complete) await this.closeTasks(this.tasks.filter((t) => t.track === task.track && t.status === 'open'), 'cancelled', 'quorum reached');
@@ -428,7 +442,11 @@ class DueDiligence {
   private async decline(req: DeclineRequest): Promise<StatusAnswer> {
     const task = this.tasks.find((t) => t.taskId === req.taskId)!;
     const afterWrite = patched(STATE_AFTER_WRITE);
-    if (!afterWrite) task.status = 'declined';
+    const take = () => {
+      task.status = 'declined';
+      if (req.conflictOfInterest) this.declinedForConflict.add(req.reviewerId);
+    };
+    if (!afterWrite) take();
     const record = {
       projectId: this.input.projectId,
       taskId: task.taskId,
@@ -446,11 +464,15 @@ class DueDiligence {
       status: this.detailAfterAction(),
     };
     if (afterWrite) {
-      await this.writeForTask(task, `task_declined (task ${task.taskId})`, () => activities.recordDecline(record), () => {
-        task.status = 'declined';
-      });
+      await this.writeForTask(task, `task_declined (task ${task.taskId})`, () => activities.recordDecline(record), take);
     } else {
-      await activities.recordDecline(record);
+      try {
+        await activities.recordDecline(record);
+      } catch (error) {
+        // As for a review: the old ordering moved the task first; a write that failed for good puts it back.
+        if (error instanceof ActivityFailure) task.status = 'open';
+        throw error;
+      }
     }
     return { status: this.status };
   }
@@ -819,9 +841,15 @@ class DueDiligence {
     if (this.beingRecorded) refuse('INVALID_STATE', this.beingRecorded);
   }
 
-  /** One part per person: whoever was assigned a task on the project (whatever became of it) never decides it. */
+  /**
+   * One part per person, as the API's partIn sees it: whoever reviewed the project, holds an open task
+   * on it, or declined it for a conflict of interest never decides it. A manager whose task expired,
+   * was cancelled or was declined for another reason did not review it and may decide.
+   */
   private checkReviewerNeverDecides(req: DecisionRequest): void {
-    if (this.tasks.some((t) => t.assigneeId === req.managerId)) refuse('FORBIDDEN', 'you reviewed this project; a reviewer never decides it');
+    const reviewer = this.tasks.some((t) => t.assigneeId === req.managerId && (t.status === 'submitted' || t.status === 'open'));
+    if (reviewer) refuse('FORBIDDEN', 'you are a reviewer of this project; a reviewer never decides it');
+    if (this.declinedForConflict.has(req.managerId)) refuse('FORBIDDEN', 'you declared a conflict of interest with this project; you cannot decide it');
   }
 
   /** An agreement is signed after the approval it follows (the last go decision), never before. */

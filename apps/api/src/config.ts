@@ -26,6 +26,24 @@ const schema = z
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     /** On SIGTERM in-flight requests finish; past this the process gives up and exits 1. */
     SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(100).max(10 * 60_000).default(25_000),
+    /**
+     * Whose address a request comes from (the sign-in limit per address, the request log): unset or
+     * `false`, the socket's; behind a reverse proxy or load balancer, its hop count (`1`) or its
+     * addresses / CIDRs (`10.0.0.5,10.0.1.0/24`), so X-Forwarded-For is believed from it alone.
+     */
+    TRUST_PROXY: z
+      .preprocess((v) => (v === '' || v === undefined ? 'false' : v), z.string())
+      .transform((v, ctx): boolean | number | string[] => {
+        if (v === 'false') return false;
+        if (v === 'true') return true;
+        if (/^\d+$/.test(v)) return Number(v);
+        const list = v.split(',').map((a) => a.trim()).filter(Boolean);
+        if (list.length === 0 || list.some((a) => !/^[0-9A-Fa-f:.]+(\/\d{1,3})?$/.test(a))) {
+          ctx.addIssue({ code: 'custom', message: 'must be false, true, a hop count, or a comma-separated list of addresses/CIDRs' });
+          return z.NEVER;
+        }
+        return list;
+      }),
     /** How long a call waits for the workflow to take an action (an Update); past it the API answers 503. */
     UPDATE_TIMEOUT_MS: z.coerce.number().int().min(100).max(10 * 60_000).default(15_000),
   })

@@ -3,6 +3,9 @@
 export const TASK_QUEUE = 'dueflow-due-diligence';
 export const DUE_DILIGENCE_WORKFLOW = 'dueDiligenceWorkflow';
 
+/** The failure type of an action whose write failed for a reason no input can fix: the API answers 503. */
+export const STEP_FAILED = 'STEP_FAILED';
+
 /** One workflow per project; the id is derived so a retried start finds the same execution. */
 export function workflowIdFor(projectId: string): string {
   return `project-${projectId}`;

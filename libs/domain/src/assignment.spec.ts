@@ -36,6 +36,8 @@ describe('normalizeCompany', () => {
 
   it('removes invisible format characters: a zero-width space does not make another company', () => {
     expect(normalizeCompany('SecCo\u200b')).toBe(normalizeCompany('SecCo'));
+    // Invisible but not format characters (Cf): combining grapheme joiner, Hangul fillers, Khmer inherent vowel.
+    for (const hidden of ['SecCo\u034F', 'SecCo\u3164', 'Sec\u115FCo', 'SecCo\u17B4', 'Sec\u00ADCo']) expect(normalizeCompany(hidden)).toBe('secco');
     expect(normalizeCompany('Sec\u200dCo\u2060\ufeff')).toBe('secco');
     expect(normalizeCompany('\u202eSecCo\u202c')).toBe('secco');
   });

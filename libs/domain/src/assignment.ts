@@ -67,15 +67,16 @@ function stripLegalForm(words: string[]): boolean {
 
 /**
  * The form company names are compared in, so a declared conflict cannot be dodged by how a name is
- * written: NFKC (full-width letters and brackets, compatibility forms), format characters removed
- * (zero-width spaces and joiners, bidi controls: Unicode Cf), case folded, legal-form endings
+ * written: NFKC (full-width letters and brackets, compatibility forms), every character a renderer
+ * shows as nothing removed (zero-width spaces and joiners, bidi controls, the Hangul fillers,
+ * combining grapheme joiner: Unicode Default_Ignorable_Code_Point, which holds all of Cf), case folded, legal-form endings
  * removed, then punctuation, symbols and whitespace dropped. A name that is nothing but a legal form
  * keeps its last word (never reduced to "", which would match every other such name).
  */
 export function normalizeCompany(name: string): string {
   const words = name
     .normalize('NFKC')
-    .replace(/\p{Cf}/gu, '')
+    .replace(/\p{Default_Ignorable_Code_Point}/gu, '')
     .toLowerCase()
     .replace(/[\p{P}\p{S}\p{Z}\p{Cc}]+/gu, ' ')
     .trim()

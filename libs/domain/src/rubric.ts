@@ -112,8 +112,6 @@ export function rubricProblems(track: Track, review: unknown): FieldProblem[] {
   return problems;
 }
 
-/** @deprecated the rubric's rules only, since the shape moved to ReviewBody (@dueflow/contract); use rubricProblems. */
-export const validateReview = rubricProblems;
 
 /**
  * sum(weight * score) / sum(weight) over the track's criteria, rounded to 2 decimals.

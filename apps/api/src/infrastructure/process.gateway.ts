@@ -11,6 +11,7 @@ import { ApplicationFailure, UpdateDefinition } from '@temporalio/common';
 import { status as GrpcStatus } from '@grpc/grpc-js';
 import {
   DUE_DILIGENCE_WORKFLOW,
+  STEP_FAILED,
   DecisionRequest,
   DeclineRequest,
   DueDiligenceInput,
@@ -121,8 +122,6 @@ export class ProcessGateway {
   }
 }
 
-/** The ApplicationFailure type of an action whose write failed for a reason no input can fix (the workflow's STEP_FAILED). */
-const STEP_FAILED = 'STEP_FAILED';
 
 /** What the API answers for a failed Update: the workflow's refusal as a domain error, a 503 for a deadline or a failed write. */
 export function toDomainError(error: unknown, projectId: string, timeoutMs: number): unknown {

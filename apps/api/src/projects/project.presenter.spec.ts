@@ -1,5 +1,5 @@
 import type { DecisionEntity, InformationResponseEntity, ReviewTaskEntity } from '@dueflow/persistence';
-import { informationRounds, presentInformation } from './project.presenter';
+import { informationRounds, presentInformation, statusDetailFor } from './project.presenter';
 
 const at = (minute: number) => new Date(Date.UTC(2026, 11, 1, 9, minute));
 
@@ -47,5 +47,21 @@ describe('information rounds', () => {
     expect(presentInformation(rounds, 'reviewer', [task('vc', 1)])[0]).not.toHaveProperty('requestedBy');
     expect(presentInformation(rounds, 'reviewer', [task('vc', 1)])[0]).not.toHaveProperty('answeredBy');
     expect(presentInformation(rounds, 'none', [task('vc', 2)])).toEqual([]);
+  });
+});
+
+describe('statusDetailFor', () => {
+  const failed = 'step synthesis_completed failed: new row for relation "syntheses" violates check constraint "guard"; an admin can resume it';
+
+  it('gives managers and admins the whole detail, the officer a failed step without its technical cause, a reviewer nothing', () => {
+    expect(statusDetailFor('manager', failed)).toBe(failed);
+    expect(statusDetailFor('admin', failed)).toBe(failed);
+    expect(statusDetailFor('officer', failed)).toBe('step synthesis_completed failed; an admin can resume it');
+    expect(statusDetailFor('officer', 'step reviewers_assigned (expert) failed: boom; nothing was changed, the action can be sent again')).toBe(
+      'step reviewers_assigned (expert) failed; nothing was changed, the action can be sent again',
+    );
+    expect(statusDetailFor('reviewer', 'the vc track cannot reach its quorum (0 of 1 reviews): no eligible reviewer is left')).toBeNull();
+    expect(statusDetailFor('officer', 'not signed before the signing deadline')).toBe('not signed before the signing deadline');
+    expect(statusDetailFor('officer', null)).toBeNull();
   });
 });

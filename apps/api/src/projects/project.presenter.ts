@@ -12,7 +12,22 @@ import { ProjectPart, seesPanel, seesWholeProject } from '../auth/project-part';
 import type { InformationRound, ProjectDetail, ProjectSummary, Review, TimelineEvent, TrackPanel } from '../openapi/schemas';
 import type { ProjectedEvent } from './timeline-projection';
 
-export function presentProjectSummary(p: ProjectListRow): ProjectSummary {
+/** A failed step's detail, "step X failed: <technical cause>; <what happens>": the cause is for managers and admins. */
+const FAILED_STEP = /^(step .+? failed): [\s\S]*(; (?:an admin can resume it|nothing was changed, the action can be sent again))$/;
+
+/**
+ * Why the project is where it is, as the viewer's part may read it: managers and admins the whole
+ * detail; the officer the same without a failed step's technical cause (that stays on the managers'
+ * timeline); a reviewer nothing (it may name other tracks' trouble).
+ */
+export function statusDetailFor(part: ProjectPart, detail: string | null): string | null {
+  if (detail === null || seesWholeProject(part)) return detail;
+  if (part !== 'officer') return null;
+  return detail.replace(FAILED_STEP, '$1$2');
+}
+
+/** A project as listed: `part` is the viewer's (a list shows managers' and admins' projects whole, an officer's own as its officer). */
+export function presentProjectSummary(p: ProjectListRow, part: ProjectPart): ProjectSummary {
   return {
     id: p.id,
     name: p.name,
@@ -22,7 +37,7 @@ export function presentProjectSummary(p: ProjectListRow): ProjectSummary {
     source: p.source,
     stage: p.stage,
     status: p.status,
-    statusDetail: p.statusDetail,
+    statusDetail: statusDetailFor(part, p.statusDetail),
     submittedBy: p.submittedBy,
     createdAt: p.createdAt.toISOString(),
     updatedAt: p.updatedAt.toISOString(),
@@ -210,7 +225,7 @@ export function presentProjectDetail(record: ProjectRecord, part: ProjectPart, v
     };
   }
   return {
-    ...presentProjectSummary(project),
+    ...presentProjectSummary(project, part),
     creditCode: project.creditCode,
     expectedAnnualOutput: project.expectedAnnualOutput,
     landAreaMu: project.landAreaMu,

@@ -13,7 +13,7 @@ import {
   decodeCursor,
   processInputOf,
 } from '@dueflow/persistence';
-import { AuthUser, hasRole, seesEverything } from '../auth/auth-user';
+import { AuthUser, seesEverything } from '../auth/auth-user';
 import { ProjectPart, partIn, seesPanel } from '../auth/project-part';
 import { EntityTags, noneMatchHolds, representationTag } from '../common/conditional';
 import { ProcessGateway } from '../infrastructure/process.gateway';
@@ -85,7 +85,7 @@ export class ProjectsService {
     // first attempt stopped between the insert and the start). One that has taken steps is not
     // started again, even after Temporal has forgotten it (past the namespace's retention).
     if (created || project.auditLength === 0) await this.process.start(processInputOf(project, requestId));
-    return { created, body: presentProjectSummary(project) };
+    return { created, body: presentProjectSummary(project, 'officer') };
   }
 
   async list(viewer: AuthUser, query: ListProjectsQuery) {
@@ -98,7 +98,8 @@ export class ProjectsService {
       limit: query.limit ?? DEFAULT_PAGE,
       after,
     });
-    return { items: page.items.map(presentProjectSummary), nextCursor: page.nextCursor };
+    const part: ProjectPart = seesEverything(viewer) ? 'manager' : 'officer';
+    return { items: page.items.map((p) => presentProjectSummary(p, part)), nextCursor: page.nextCursor };
   }
 
   /**
@@ -183,7 +184,7 @@ export class ProjectsService {
   }
 
   async decide(manager: AuthUser, id: string, dto: DecisionDto, requestId: string) {
-    await this.visibleToPanel(manager, id);
+    await this.actingAs(manager, id, ['manager'], 'only a manager with no other part in the project decides it');
     return this.process.decide(id, {
       managerId: manager.id,
       outcome: dto.outcome,
@@ -197,13 +198,12 @@ export class ProjectsService {
 
   /** Only the project's own officer answers the manager's questions. */
   async provideInformation(officer: AuthUser, id: string, dto: InformationDto, requestId: string) {
-    const project = await this.visibleToPanel(officer, id);
-    if (project.submittedBy !== officer.id) throw new DomainError('FORBIDDEN', 'only the officer who submitted the project answers its information requests');
+    await this.actingAs(officer, id, ['officer'], 'only the officer who submitted the project answers its information requests');
     return this.process.provideInformation(id, { actorId: officer.id, answers: dto.answers, requestId });
   }
 
   async sign(actor: AuthUser, id: string, dto: SigningDto, requestId: string) {
-    await this.ownedOrManaged(actor, id);
+    await this.actingAs(actor, id, ['officer', 'manager'], 'only the project\'s officer or a manager records its signing');
     return this.process.recordSigning(id, {
       actorId: actor.id,
       signedAt: new Date(dto.signedAt).toISOString(),
@@ -214,23 +214,19 @@ export class ProjectsService {
   }
 
   async withdraw(actor: AuthUser, id: string, dto: WithdrawDto, requestId: string) {
-    await this.ownedOrManaged(actor, id);
+    await this.actingAs(actor, id, ['officer', 'manager'], 'only the project\'s officer or a manager withdraws it');
     return this.process.withdraw(id, { actorId: actor.id, reason: dto.reason, requestId });
   }
 
-  /** The project, if the caller may see the whole panel (its officer, managers, admins). */
-  private async visibleToPanel(viewer: AuthUser, id: string): Promise<ProjectEntity> {
-    const project = await this.projects.findById(id);
-    if (!project || !(seesEverything(viewer) || project.submittedBy === viewer.id)) throw notFound(id);
-    return project;
-  }
-
-  /** Its own officer or a manager may act on it; an admin may only look. */
-  private async ownedOrManaged(actor: AuthUser, id: string): Promise<ProjectEntity> {
-    const project = await this.visibleToPanel(actor, id);
-    if (!(hasRole(actor, 'manager') || project.submittedBy === actor.id)) {
-      throw new DomainError('FORBIDDEN', 'only the project\'s officer or a manager may do this');
-    }
+  /**
+   * Acting on a project follows the caller's part in it, like seeing it does: 404 to someone with no
+   * part, 403 with the reason to a part that may not take this action (a manager holding a review
+   * task on it is its reviewer there, not its manager).
+   */
+  private async actingAs(actor: AuthUser, id: string, allowed: readonly ProjectPart[], rule: string): Promise<ProjectEntity> {
+    const { part, project } = await this.partOf(actor, id);
+    if (part === 'none') throw notFound(id);
+    if (!allowed.includes(part)) throw new DomainError('FORBIDDEN', `${PART_NAMES[part]}; ${rule}`);
     return project;
   }
 
@@ -245,10 +241,18 @@ export class ProjectsService {
 
   /** An admin runs the project's failed steps again once their cause is fixed (409 when none waits). */
   async resume(admin: AuthUser, id: string, dto: ResumeDto, requestId: string) {
-    await this.visibleToPanel(admin, id);
+    await this.actingAs(admin, id, ['admin', 'manager'], 'an administrator with no other part in the project resumes its steps');
     return this.process.resume(id, { actorId: admin.id, reason: dto.reason, requestId });
   }
 }
+
+/** How a refusal names the caller's part in the project. */
+const PART_NAMES: Record<Exclude<ProjectPart, 'none'>, string> = {
+  officer: 'you submitted this project',
+  reviewer: 'you are a reviewer of this project',
+  manager: 'you are a manager of this project',
+  admin: 'you are an administrator of this project',
+};
 
 function notFound(id: string): DomainError {
   return new DomainError('NOT_FOUND', `no project ${id}`);

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { DomainError, ReviewInput, rubricFor, validateReview } from '@dueflow/domain';
+import { reviewProblems } from '@dueflow/contract';
+import { DomainError, ReviewInput, rubricFor } from '@dueflow/domain';
 import { ProjectTie, ReviewTaskEntity, TaskListRow, TaskStore } from '@dueflow/persistence';
 import { AuthUser, seesEverything } from '../auth/auth-user';
 import { ProjectPart, partIn, seesWholeProject } from '../auth/project-part';
@@ -83,7 +84,7 @@ export class TasksService {
     const task = await this.ownTask(reviewer, id);
     const review: ReviewInput = JSON.parse(JSON.stringify(dto));
     // Check the rubric here too, so a bad review costs no round trip to the workflow.
-    const problems = validateReview(task.track, review);
+    const problems = reviewProblems(task.track, review);
     if (problems.length > 0) throw new DomainError('VALIDATION_FAILED', 'the review is incomplete or invalid', problems);
     return stillBeingAssigned(this.process.submitReview(task.projectId, { taskId: task.id, reviewerId: reviewer.id, review, requestId }));
   }

@@ -3,7 +3,8 @@ import { UserEntity } from './user.entity';
 
 /** A reviewer's declared conflict of interest with a company; kept for every later project. */
 @Entity('conflicts')
-@Index('conflicts_reviewer_company_uq', ['reviewerId', 'companyKey'], { unique: true })
+// Unique per reviewer, company_key and COALESCE(credit_code, '') (an expression index: migration 1795751000000).
+@Index('conflicts_reviewer_company_uq', { synchronize: false })
 export class ConflictEntity {
   @PrimaryGeneratedColumn('uuid')
   id!: string;

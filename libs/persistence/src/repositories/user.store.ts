@@ -1,4 +1,4 @@
-import { DataSource } from 'typeorm';
+import { DataSource, IsNull } from 'typeorm';
 import { normalizeCompany, Role, Sector, Track } from '@dueflow/domain';
 import { ConflictEntity, ReviewerProfileEntity, ReviewTaskEntity, UserEntity } from '../entities';
 import type { UserLocale } from '../entities/user.entity';
@@ -186,6 +186,7 @@ export class UserStore {
       .values({ reviewerId, company, companyKey, creditCode, reason, declaredBy })
       .orIgnore()
       .execute();
-    return this.dataSource.getRepository(ConflictEntity).findOneByOrFail({ reviewerId, companyKey });
+    // The row this declaration names (a repeat finds the first one): same name key and same code, or both without one.
+    return this.dataSource.getRepository(ConflictEntity).findOneByOrFail({ reviewerId, companyKey, creditCode: creditCode ?? IsNull() });
   }
 }
