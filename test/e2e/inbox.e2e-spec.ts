@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { InboxStore } from '@dueflow/persistence';
 import { InboxDispatcher, LogMailer, SmtpMailer } from '@dueflow/worker';
-import { MANAGER, MANAGER_2, OFFICER, REVIEWERS, projectBody } from '../support/factories';
+import { ADMIN, MANAGER, MANAGER_2, OFFICER, REVIEWERS, projectBody } from '../support/factories';
 import { Http, RunningDueflow, eventually, startDueflow } from '../support/harness';
 import { loadStackInfo } from '../support/test-stack';
 
@@ -128,6 +128,10 @@ describe('in-app inbox and e-mail', () => {
   });
 
   it('fans a role notification out to every active holder of the role, and nobody else', async () => {
+    // A manager who has left: deactivated, so no longer one of the people a role message reaches.
+    const left = await http.as(ADMIN, 'POST', '/users', { body: { email: `left-${randomUUID().slice(0, 8)}@dueflow.local`, name: 'Left Manager', password: 'inbox-password', roles: ['manager'] } });
+    expect(left.status).toBe(201);
+    expect((await http.as(ADMIN, 'POST', `/users/${left.body.id}/deactivate`, { body: { reason: 'left the park' } })).status).toBe(200);
     const key = `inbox-test:${randomUUID()}`;
     // What the workflow writes when a synthesis is ready (recipient role:manager).
     const [{ id }] = (await stack.dataSource.query(
@@ -137,7 +141,9 @@ describe('in-app inbox and e-mail', () => {
     await drain(dispatcher());
     const holders = (await stack.dataSource.query(`SELECT id FROM users WHERE 'manager' = ANY (roles) AND deactivated_at IS NULL ORDER BY id`)) as { id: string }[];
     expect(holders.length).toBeGreaterThanOrEqual(2);
-    expect((await store.rowsOf(id)).map((r) => r.userId)).toEqual(holders.map((h) => h.id));
+    const reached = (await store.rowsOf(id)).map((r) => r.userId);
+    expect(reached).toEqual(holders.map((h) => h.id));
+    expect(reached).not.toContain(left.body.id);
     for (const manager of [MANAGER, MANAGER_2]) {
       const res = await http.as(manager, 'GET', '/notifications?limit=100');
       const item = res.body.items.find((n: { kind: string; projectId?: string }) => n.kind === 'decision' && n.projectId === projectId);
