@@ -1,7 +1,8 @@
 /**
  * `npm start`: the whole dueflow system on one machine, on embedded defaults.
  * PostgreSQL (DATABASE_URL or embedded) → migrations → demo accounts → Temporal dev server (or
- * TEMPORAL_ADDRESS) → worker → API. Ctrl-C / SIGTERM stops everything in reverse order.
+ * TEMPORAL_ADDRESS) → Mailpit (or SMTP_URL; e-mails are only logged when Mailpit cannot be built)
+ * → worker → API. Ctrl-C / SIGTERM stops everything in reverse order.
  *
  * The worker and the API are supervised: one that exits on its own (a crash, kill -9, out of
  * memory) is started again after 1 s, 2 s, 4 s … up to 30 s (back to 1 s once it has run for a
@@ -18,6 +19,7 @@
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
 import {
+  RunningMailpit,
   RunningPostgres,
   RunningTemporal,
   ServiceSupervisor,
@@ -29,8 +31,10 @@ import {
   splitDatabaseUrl,
   startEmbeddedPostgres,
   startNodeService,
+  startMailpit,
   startTemporalDevServer,
   stderrLog as log,
+  tryEnsureMailpit,
   waitFor,
 } from '@dueflow/stack';
 import { DEFAULT_DEMO_PASSWORD, DEMO_ACCOUNTS, createDataSource, runMigrations, seedDemoAccounts } from '@dueflow/persistence';
@@ -46,6 +50,10 @@ const env = z
     TEMPORAL_ADDRESS: z.string().optional(),
     TEMPORAL_PORT: z.coerce.number().int().min(1).max(65535).default(7233),
     TEMPORAL_UI_PORT: z.coerce.number().int().min(1).max(65535).default(8233),
+    /** An SMTP server of your own for the worker's e-mails; without it Mailpit is started on the ports below. */
+    SMTP_URL: z.string().optional(),
+    MAILPIT_SMTP_PORT: z.coerce.number().int().min(1).max(65535).default(1025),
+    MAILPIT_UI_PORT: z.coerce.number().int().min(1).max(65535).default(8025),
     DUEFLOW_DEMO_PASSWORD: z.string().min(8).default(DEFAULT_DEMO_PASSWORD),
     LOG_LEVEL: z.string().default('info'),
     /** pretty: short lines for a person; json: the apps' own lines. Default: pretty at a terminal outside production. */
@@ -61,6 +69,7 @@ const logFormat = chooseLogFormat(env.LOG_FORMAT, env.NODE_ENV, process.stdout.i
 const supervisor = new ServiceSupervisor({ log, onGiveUp: (reason) => void stop(1, reason) });
 let postgres: RunningPostgres | null = null;
 let temporal: RunningTemporal | null = null;
+let mailpit: RunningMailpit | null = null;
 let stopping = false;
 
 async function main(): Promise<void> {
@@ -106,13 +115,50 @@ async function main(): Promise<void> {
     );
   }
 
+  const smtpUrl = env.SMTP_URL || (await startLocalMail());
+
   const common = { DATABASE_URL: databaseUrl, TEMPORAL_ADDRESS: temporalAddress, LOG_LEVEL: env.LOG_LEVEL };
-  await launch('worker', join(DIST, 'apps/worker/src/main.js'), { ...common, WORKFLOW_BUNDLE_PATH: join(DIST, 'workflow-bundle.js') });
+  await launch('worker', join(DIST, 'apps/worker/src/main.js'), {
+    ...common,
+    WORKFLOW_BUNDLE_PATH: join(DIST, 'workflow-bundle.js'),
+    SMTP_URL: smtpUrl ?? '',
+    CONSOLE_URL: process.env['CONSOLE_URL'] || `http://127.0.0.1:${env.PORT}/app/`,
+  });
   await launch('api', join(DIST, 'apps/api/src/main.js'), { ...common, PORT: String(env.PORT), DUEFLOW_DATA_DIR: env.DUEFLOW_DATA_DIR });
 
   const base = `http://127.0.0.1:${env.PORT}`;
   await waitFor('the API to be ready', async () => (await fetch(`${base}/health/ready`)).status === 200, 60_000, 300);
   banner(base);
+}
+
+/**
+ * Mailpit catches the worker's e-mails locally (SMTP on MAILPIT_SMTP_PORT, web UI on MAILPIT_UI_PORT).
+ * E-mail is a convenience here, not something the stack stands on: when Mailpit cannot be built or
+ * its ports are taken, the stack says so and the worker logs e-mails instead.
+ */
+async function startLocalMail(): Promise<string | undefined> {
+  for (const port of [env.MAILPIT_SMTP_PORT, env.MAILPIT_UI_PORT]) {
+    if (await isPortOpen(port)) {
+      log(`Port ${port} is taken, so Mailpit is not started (set MAILPIT_SMTP_PORT / MAILPIT_UI_PORT, or SMTP_URL); e-mails are logged instead.`);
+      return undefined;
+    }
+  }
+  const binary = await tryEnsureMailpit(log);
+  if (!binary) return undefined;
+  try {
+    mailpit = await startMailpit({
+      binary,
+      smtpPort: env.MAILPIT_SMTP_PORT,
+      httpPort: env.MAILPIT_UI_PORT,
+      dbFile: join(env.DUEFLOW_DATA_DIR, 'mailpit.db'),
+      logFile: join(env.DUEFLOW_DATA_DIR, 'mailpit.log'),
+      log,
+    });
+    return mailpit.smtpUrl;
+  } catch (error) {
+    log(`Mailpit did not start (${error instanceof Error ? error.message : String(error)}); e-mails are logged instead.`);
+    return undefined;
+  }
 }
 
 /** Starts a dueflow process under the supervisor; at a terminal its JSON lines are printed short. */
@@ -135,6 +181,7 @@ function banner(base: string): void {
     'dueflow is running',
     `  API            ${base}   (health: ${base}/health/ready)`,
     temporal?.uiUrl ? `  Temporal UI    ${temporal.uiUrl}` : `  Temporal       ${env.TEMPORAL_ADDRESS}`,
+    mailpit ? `  Mailpit (mail) ${mailpit.httpUrl}   (SMTP ${mailpit.smtpUrl})` : env.SMTP_URL ? '  E-mail         SMTP_URL' : '  E-mail         logged by the worker (no Mailpit)',
     postgres ? `  PostgreSQL     embedded, data in ${join(env.DUEFLOW_DATA_DIR, 'postgres')}` : '  PostgreSQL     DATABASE_URL',
     '',
     `  Demo accounts (password: ${env.DUEFLOW_DEMO_PASSWORD === DEFAULT_DEMO_PASSWORD ? DEFAULT_DEMO_PASSWORD : 'from DUEFLOW_DEMO_PASSWORD'})`,
@@ -153,6 +200,7 @@ async function stop(code: number, reason: string): Promise<void> {
   stopping = true;
   log(`Stopping (${reason})...`);
   await supervisor.stopAll(15_000, (name) => log(`  ${name} stopped`));
+  if (mailpit) await mailpit.stop().then(() => log('  Mailpit stopped'));
   if (temporal) await temporal.stop().then(() => log('  Temporal dev server stopped'));
   if (postgres) await postgres.stop().then(() => log('  PostgreSQL stopped'));
   process.exit(code);

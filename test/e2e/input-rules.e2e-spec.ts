@@ -128,6 +128,26 @@ describe('input rules, over HTTP with a real worker', () => {
     await http.as(OFFICER, 'POST', `/projects/${id}/withdraw`, { body: { reason: 'test over' } });
   });
 
+  it('keeps two declared conflicts with same-named companies of different credit codes, and matches the second', async () => {
+    const [first, second] = [newCreditCode(), newCreditCode()];
+    const name = `Twin Name ${randomUUID().slice(0, 8)}`;
+    const expert = REVIEWERS[0]!;
+    const reviewer = await userId(expert);
+    const one = await http.as(ADMIN, 'POST', `/users/${reviewer}/conflicts`, { body: { company: name, creditCode: first, reason: 'Advisor.' } });
+    const two = await http.as(ADMIN, 'POST', `/users/${reviewer}/conflicts`, { body: { company: `${name} Co., Ltd.`, creditCode: second, reason: 'Shareholder.' } });
+    expect([one.status, two.status]).toEqual([201, 201]);
+    expect(two.body).toMatchObject({ creditCode: second, reason: 'Shareholder.' });
+    expect(two.body.id).not.toBe(one.body.id);
+    const listed = await http.as(ADMIN, 'GET', `/users/${reviewer}/conflicts`);
+    expect(listed.body.items.map((c: { creditCode: string | null }) => c.creditCode)).toEqual(expect.arrayContaining([first, second]));
+
+    const id = await submit({ company: name, creditCode: second });
+    await eventually('the expert panel assigned', async () => (await count("SELECT count(*) AS n FROM review_tasks WHERE project_id = $1 AND track = 'expert'", [id])) > 0);
+    const assignees = await stack.dataSource.query("SELECT u.email FROM review_tasks t JOIN users u ON u.id = t.assignee_id WHERE t.project_id = $1 AND t.track = 'expert'", [id]);
+    expect(assignees.map((a: { email: string }) => a.email)).not.toContain(expert);
+    await http.as(OFFICER, 'POST', `/projects/${id}/withdraw`, { body: { reason: 'test over' } });
+  });
+
   it('refuses a signing dated 9999-12-31 or for 0 yuan, naming the field, and signs a sound one', async () => {
     const id = await submit();
     for (const task of await openTasks(id, 4)) expect((await postReview(http, task.reviewer, task.id, reviewBody(task.track))).status).toBe(200);

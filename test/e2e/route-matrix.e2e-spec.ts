@@ -61,6 +61,9 @@ const MATRIX: Record<string, { expect: Row; body?: () => unknown }> = {
   'POST /auth/password': { expect: row(401, 400, 400, 400, 400, 400, 400), body: () => ({}) },
   'GET /me': { expect: row(401, 200, 200, 200, 200, 200, 200) },
   'PATCH /me': { expect: row(401, 400, 400, 400, 400, 400, 400), body: () => ({}) },
+  // Everyone has an inbox; nobody has an entry whose id is the project's (an entry of their own is not probed: no writes here).
+  'GET /notifications': { expect: row(401, 200, 200, 200, 200, 200, 200) },
+  'POST /notifications/:id/read': { expect: row(401, 404, 404, 404, 404, 404, 404) },
 };
 
 describe('route × caller matrix', () => {

@@ -8,6 +8,9 @@ import {
   splitDatabaseUrl,
   startEmbeddedPostgres,
   startTemporalDevServer,
+  startMailpit,
+  tryEnsureMailpit,
+  RunningMailpit,
   RunningPostgres,
   RunningTemporal,
 } from '@dueflow/stack';
@@ -16,14 +19,16 @@ import { writeWorkflowBundle } from '@dueflow/worker';
 import { makeWorkDir, saveStackInfo } from './test-stack';
 
 declare global {
-  var __dueflowTestServices: { postgres: RunningPostgres | null; temporal: RunningTemporal } | undefined;
+  var __dueflowTestServices: { postgres: RunningPostgres | null; temporal: RunningTemporal; mailpit: RunningMailpit | null } | undefined;
 }
 
 const log = (message: string) => process.stderr.write(`[test stack] ${message}\n`);
 
 /**
  * Starts what the integration suites need, once: a real PostgreSQL (DATABASE_URL's server, or an
- * embedded one in a temp folder) with a fresh database, and a real Temporal dev server in memory.
+ * embedded one in a temp folder) with a fresh database, a real Temporal dev server in memory, and
+ * Mailpit (built once into the cache) for suites that read delivered e-mail; when Mailpit cannot be
+ * built here those suites say so and skip their e-mail checks.
  */
 export default async function globalSetup(): Promise<void> {
   const workDir = makeWorkDir();
@@ -47,11 +52,15 @@ export default async function globalSetup(): Promise<void> {
 
   const [binary, port] = await Promise.all([ensureTemporalCli(log), freePort()]);
   const temporal = await startTemporalDevServer({ binary, port, logFile: join(workDir, 'temporal.log'), log });
-  globalThis.__dueflowTestServices = { postgres, temporal };
+  const mailpitBinary = await tryEnsureMailpit(log);
+  const mailpit = mailpitBinary
+    ? await startMailpit({ binary: mailpitBinary, smtpPort: await freePort(), httpPort: await freePort(), logFile: join(workDir, 'mailpit.log'), log })
+    : null;
+  globalThis.__dueflowTestServices = { postgres, temporal, mailpit };
 
   // Bundled once for every suite: each worker then starts in milliseconds instead of seconds.
   const workflowBundlePath = join(workDir, 'workflow-bundle.js');
   await writeWorkflowBundle(workflowBundlePath, log);
 
-  saveStackInfo({ databaseUrl, serverUrl, database, temporalAddress: temporal.address, workflowBundlePath, workDir });
+  saveStackInfo({ databaseUrl, serverUrl, database, temporalAddress: temporal.address, workflowBundlePath, workDir, smtpUrl: mailpit?.smtpUrl, mailpitUrl: mailpit?.httpUrl });
 }

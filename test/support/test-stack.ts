@@ -10,6 +10,9 @@ export interface TestStackInfo {
   temporalAddress: string;
   workflowBundlePath: string;
   workDir: string;
+  /** Mailpit's SMTP and HTTP API, when it could be built here. */
+  smtpUrl?: string;
+  mailpitUrl?: string;
 }
 
 export function makeWorkDir(): string {

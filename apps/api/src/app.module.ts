@@ -7,6 +7,7 @@ import { HealthController } from './health/health.controller';
 import { DatabaseModule } from './infrastructure/database.module';
 import { TemporalModule } from './infrastructure/temporal.module';
 import { MetricsModule } from './metrics/metrics.module';
+import { NotificationsController } from './notifications/notifications.controller';
 import { PolicyController } from './policy/policy.controller';
 import { ProjectsController } from './projects/projects.controller';
 import { ProjectsService } from './projects/projects.service';
@@ -36,7 +37,7 @@ export class AppModule {
         MetricsModule,
         UsersModule,
       ],
-      controllers: [HealthController, ProjectsController, TasksController, PolicyController, StatsController],
+      controllers: [HealthController, ProjectsController, TasksController, PolicyController, StatsController, NotificationsController],
       providers: [ProjectsService, TasksService, { provide: APP_FILTER, useClass: HttpExceptionFilter }],
     };
   }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { TASK_QUEUE } from '@dueflow/contract';
 import { temporalConnectionEnv, temporalConnectionFromConfig } from '@dueflow/stack';
+import { DEFAULT_CONSOLE_URL, DEFAULT_MAIL_FROM } from './notifications/mail-sender';
 
 /** Compose passes an unset `${VAR:-}` as ''; that means "not set". */
 const unsetWhenEmpty = (v: unknown) => (v === '' ? undefined : v);
@@ -18,6 +19,12 @@ const schema = z
     NOTIFY_WEBHOOK_URL: z.preprocess(unsetWhenEmpty, z.string().url().optional()),
     NOTIFY_POLL_INTERVAL_MS: z.coerce.number().int().min(10).default(1000),
     NOTIFY_BATCH_SIZE: z.coerce.number().int().min(1).max(1000).default(50),
+    /** Where each person's notifications are e-mailed (smtp:// or smtps://, e.g. Mailpit's); without it e-mails are only logged. */
+    SMTP_URL: z.preprocess(unsetWhenEmpty, z.string().regex(/^smtps?:\/\/\S+$/, 'must be an smtp:// or smtps:// URL').optional()),
+    /** The From of those e-mails; its domain also names their Message-IDs. */
+    MAIL_FROM: z.preprocess(unsetWhenEmpty, z.string().min(3).default(DEFAULT_MAIL_FROM)),
+    /** The web console's base URL, for links in e-mails (`tasks/<id>`, `projects/<id>` under it). */
+    CONSOLE_URL: z.preprocess(unsetWhenEmpty, z.string().url().default(DEFAULT_CONSOLE_URL)),
     /** How often to look for submissions whose process never started (0: never). */
     RECONCILE_INTERVAL_MS: z.coerce.number().int().min(0).default(30_000),
     /** A submission without a step is left to its own start this long. */

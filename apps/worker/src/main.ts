@@ -2,12 +2,12 @@ import 'reflect-metadata';
 import { Client } from '@temporalio/client';
 import { DefaultLogger, LogLevel, NativeConnection, Runtime } from '@temporalio/worker';
 import pino from 'pino';
-import { OutboxStore, ProjectStore, createDataSource } from '@dueflow/persistence';
+import { InboxStore, OutboxStore, ProjectStore, createDataSource } from '@dueflow/persistence';
 import { describeTemporalConnection } from '@dueflow/stack';
 import { loadWorkerConfig } from './config';
 import { HealthServer, startHealthServer } from './health-server';
 import { createDueflowWorker } from './worker';
-import { OutboxDispatcher, createNotificationSender } from './notifications';
+import { InboxDispatcher, OutboxDispatcher, createMailer, createNotificationSender } from './notifications';
 import { StartReconciler } from './start-reconciler';
 
 /**
@@ -54,6 +54,16 @@ async function main(): Promise<void> {
     pollIntervalMs: config.NOTIFY_POLL_INTERVAL_MS,
     batchSize: config.NOTIFY_BATCH_SIZE,
   });
+  const inboxLogger = logger.child({ component: 'inbox' });
+  const inbox = new InboxDispatcher({
+    store: new InboxStore(dataSource),
+    mailer: createMailer({ smtpUrl: config.SMTP_URL, from: config.MAIL_FROM, logger: inboxLogger }),
+    logger: inboxLogger,
+    consoleUrl: config.CONSOLE_URL,
+    from: config.MAIL_FROM,
+    pollIntervalMs: config.NOTIFY_POLL_INTERVAL_MS,
+    batchSize: config.NOTIFY_BATCH_SIZE,
+  });
   const reconciler = new StartReconciler({
     store: new ProjectStore(dataSource),
     client: new Client({ connection, namespace: config.TEMPORAL_NAMESPACE }),
@@ -87,6 +97,8 @@ async function main(): Promise<void> {
     );
     dispatcher.start();
     logger.info({ transport: config.NOTIFY_WEBHOOK_URL ? 'webhook' : 'log' }, 'notification dispatcher started');
+    inbox.start();
+    logger.info({ mail: config.SMTP_URL ? 'smtp' : 'log', consoleUrl: config.CONSOLE_URL }, 'inbox and e-mail dispatcher started');
     reconciler.start();
     // Worker.run() resolves after SIGINT/SIGTERM once in-flight tasks have finished.
     await worker.run();
@@ -95,6 +107,7 @@ async function main(): Promise<void> {
     // After worker.run() (or a failed start): finish the batch in flight while the database is still open.
     await health?.close();
     await dispatcher.stop();
+    await inbox.stop();
     await reconciler.stop();
     await connection.close();
     await dataSource.destroy();

@@ -7,3 +7,4 @@ export * from './assignment';
 export * from './credit-code';
 export * from './synthesis';
 export * from './screening';
+export * from './notification-text';

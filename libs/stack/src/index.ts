@@ -9,3 +9,4 @@ export * from './temporal-dev-server';
 export * from './node-service';
 export * from './service-supervisor';
 export * from './temporal-server';
+export * from './mailpit';

@@ -1,6 +1,6 @@
 import { BeforeApplicationShutdown, Global, Inject, Logger, Module, OnApplicationShutdown } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { PolicyStore, ProjectChangeListener, ProjectStore, StatsStore, TaskStore, UserStore, createDataSource } from '@dueflow/persistence';
+import { InboxStore, PolicyStore, ProjectChangeListener, ProjectStore, StatsStore, TaskStore, UserStore, createDataSource } from '@dueflow/persistence';
 import { API_CONFIG, ApiConfig } from '../config';
 import { DATA_SOURCE } from './tokens';
 
@@ -38,8 +38,9 @@ const store = <T>(Store: new (ds: DataSource) => T) => ({
     store(TaskStore),
     store(PolicyStore),
     store(StatsStore),
+    store(InboxStore),
   ],
-  exports: [DATA_SOURCE, ProjectChangeListener, UserStore, ProjectStore, TaskStore, PolicyStore, StatsStore],
+  exports: [DATA_SOURCE, ProjectChangeListener, UserStore, ProjectStore, TaskStore, PolicyStore, StatsStore, InboxStore],
 })
 export class DatabaseModule implements BeforeApplicationShutdown, OnApplicationShutdown {
   constructor(

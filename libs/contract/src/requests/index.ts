@@ -10,6 +10,7 @@ export * from './project.request';
 export * from './task.request';
 export * from './user.request';
 export * from './policy.request';
+export * from './notification.request';
 import { CoInvestmentInput, DeclineBody, ListTasksQuery, ReviewBody, RiskPointInput } from './task.request';
 import { ContactInput, CreateProjectRequest, DecisionBody, InformationBody, ListProjectsQuery, ResumeBody, SigningBody, WithdrawBody } from './project.request';
 import {
@@ -24,6 +25,7 @@ import {
   UpdateUserRequest,
 } from './user.request';
 import { PolicyReplacement } from './policy.request';
+import { ListNotificationsQuery } from './notification.request';
 import { MoneyInput } from './common';
 
 /** The request schemas by the component name the OpenAPI document gives them. */
@@ -52,4 +54,5 @@ export const REQUEST_SCHEMAS = {
   UpdateMeRequest,
   ChangePasswordRequest,
   PolicyReplacement,
+  ListNotificationsQuery,
 } as const;

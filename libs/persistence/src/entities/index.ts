@@ -2,6 +2,7 @@ import { ConflictEntity } from './conflict.entity';
 import { DecisionEntity } from './decision.entity';
 import { InformationResponseEntity } from './information-response.entity';
 import { NotificationEntity } from './notification.entity';
+import { NotificationInboxEntity } from './notification-inbox.entity';
 import { PolicyEntity } from './policy.entity';
 import { ProjectEntity } from './project.entity';
 import { ReviewTaskEntity } from './review-task.entity';
@@ -19,6 +20,7 @@ export type { UserLocale } from './user.entity';
 
 export {
   ConflictEntity,
+  NotificationInboxEntity,
   InformationResponseEntity,
   DecisionEntity,
   PolicyEntity,
@@ -46,6 +48,7 @@ export const ENTITIES = [
   SigningEntity,
   TimelineEventEntity,
   NotificationEntity,
+  NotificationInboxEntity,
   InformationResponseEntity,
   StepFailureEntity,
 ];

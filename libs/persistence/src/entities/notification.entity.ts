@@ -10,6 +10,7 @@ export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 @Entity('notifications')
 @Index('notifications_dedupe_uq', ['dedupeKey'], { unique: true })
 @Index('notifications_pending_idx', ['nextAttemptAt'], { where: 'sent_at IS NULL' })
+@Index('notifications_fan_out_idx', ['createdAt'], { where: 'fanned_out_at IS NULL' })
 export class NotificationEntity {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
@@ -47,4 +48,8 @@ export class NotificationEntity {
 
   @Column({ name: 'sent_at', type: 'timestamptz', nullable: true })
   sentAt!: Date | null;
+
+  /** When its per-person inbox rows were written (notification_inbox); NULL until then. */
+  @Column({ name: 'fanned_out_at', type: 'timestamptz', nullable: true })
+  fannedOutAt!: Date | null;
 }

@@ -1,4 +1,5 @@
 export * from './cursor';
+export * from './inbox.store';
 export * from './login-attempt.store';
 export * from './outbox.store';
 export * from './policy.store';

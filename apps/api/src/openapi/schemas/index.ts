@@ -9,3 +9,4 @@ export * from './task.schema';
 export * from './user.schema';
 export * from './account.schema';
 export * from './operations.schema';
+export * from './notification.schema';
