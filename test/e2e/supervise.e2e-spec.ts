@@ -109,7 +109,8 @@ describe('npm start supervises the worker and the API', () => {
     // Pretty lines at "a terminal" (LOG_FORMAT=pretty): short request lines, no raw JSON.
     expect((await http.request('POST', '/auth/login', { body: { email: OFFICER, password: DEFAULT_DEMO_PASSWORD } })).status).toBe(200);
     await eventually('the login request in the pretty log', async () => /^\d\d:\d\d:\d\d api +POST \/auth\/login 200 \d+ms$/m.test(start.stdout), 10_000);
-    expect(start.stdout).toMatch(/^\d\d:\d\d:\d\d worker +worker started /m);
+    // The API can answer before the worker has logged its start (it bundles the workflows first): wait for the line.
+    await eventually('the worker start line in the pretty log', async () => /^\d\d:\d\d:\d\d worker +worker started /m.test(start.stdout), 60_000);
     expect(start.stdout.split('\n').filter((line) => line.startsWith('{'))).toEqual([]);
 
     const [worker] = start.pids('worker');

@@ -30,7 +30,8 @@ export class FakeActivities {
         track: input.track,
         slot,
         attempt,
-        assigneeId: `reviewer-${input.track}-${slot}`,
+        // A replacement is another person, as the real assignment makes it (it excludes the track's earlier assignees).
+        assigneeId: attempt === 0 ? `reviewer-${input.track}-${slot}` : `reviewer-${input.track}-${slot}-r${attempt}`,
         status: 'open',
         dueAt: input.dueAt,
       }));

@@ -7,9 +7,8 @@ import { USER_CHANGED_CHANNEL } from '../repositories/user-changes';
  *   a deactivated user cannot sign in, their tokens stop working, and assignment skips them;
  * - `dueflow_user_changed` notifications with the user's id whenever a user row or the fields of a
  *   reviewer profile change, so every API instance drops its cached copy of that user at once;
- * - `login_attempts`: one row per sign-in attempt, counted as a failure per account and per client
- *   address within the throttle's window from its start (`in_flight` until its password is
- *   checked) unless it succeeded (then it is deleted); rows older than the window are pruned.
+ * - `login_attempts`: one row per login attempt until it is known to have succeeded, counted per
+ *   account and per client address within the throttle's window (rows older than it are pruned).
  */
 export class Accounts1795720000000 implements MigrationInterface {
   name = 'Accounts1795720000000';
@@ -41,8 +40,7 @@ export class Accounts1795720000000 implements MigrationInterface {
         "account_key" text NOT NULL,
         "address" text NOT NULL,
         "attempted_at" timestamptz NOT NULL DEFAULT now(),
-        "account_cleared" boolean NOT NULL DEFAULT false,
-        "in_flight" boolean NOT NULL DEFAULT true
+        "account_cleared" boolean NOT NULL DEFAULT false
       )`);
     await queryRunner.query(`CREATE INDEX "login_attempts_account_idx" ON "login_attempts" ("account_key", "attempted_at")`);
     await queryRunner.query(`CREATE INDEX "login_attempts_address_idx" ON "login_attempts" ("address", "attempted_at")`);

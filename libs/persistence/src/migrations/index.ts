@@ -5,6 +5,7 @@ import { ReviewerOpenTasks1795703000000 } from './1795703000000-reviewer-open-ta
 import { ProjectChangeNotify1795704000000 } from './1795704000000-project-change-notify';
 import { ReviewTasksNotify1795710000000 } from './1795710000000-review-tasks-notify';
 import { Accounts1795720000000 } from './1795720000000-accounts';
+import { LoginAttemptsInFlight1795721000000 } from './1795721000000-login-attempts-in-flight';
 import { StepFailures1795730000000 } from './1795730000000-step-failures';
 import { ReviewRounds1795740000000 } from './1795740000000-review-rounds';
 import { CreditCodes1795750000000 } from './1795750000000-credit-codes';
@@ -21,6 +22,7 @@ export const MIGRATIONS: Function[] = [
   ProjectChangeNotify1795704000000,
   ReviewTasksNotify1795710000000,
   Accounts1795720000000,
+  LoginAttemptsInFlight1795721000000,
   StepFailures1795730000000,
   ReviewRounds1795740000000,
   CreditCodes1795750000000,
