@@ -69,6 +69,7 @@ describe('the OpenAPI document', () => {
   it('is served anonymously as OpenAPI 3, with Swagger UI at /docs', async () => {
     expect(doc.openapi).toMatch(/^3\./);
     expect(doc.components.securitySchemes.bearer).toMatchObject({ type: 'http', scheme: 'bearer' });
+    expect(doc.components.securitySchemes.session).toMatchObject({ type: 'apiKey', in: 'cookie', name: 'dueflow_session' });
     const page = await http.request('GET', '/docs');
     expect(page.status).toBe(200);
     expect(page.headers.get('content-type')).toContain('text/html');
@@ -102,8 +103,8 @@ describe('the OpenAPI document', () => {
       const needs = (status: number, why: string) => !has(status) && problems.push(`${route}: ${why} but no ${status}`);
       if (op.security?.length) needs(401, 'needs a token');
       if (url.includes(':id')) ['400', '404'].forEach((s) => needs(Number(s), 'has a path id'));
-      if (['POST', 'PUT', 'PATCH'].includes(method)) {
-        // Every writing route of this API takes a JSON body.
+      if (['POST', 'PUT', 'PATCH'].includes(method) && route !== 'POST /auth/logout') {
+        // Every writing route of this API takes a JSON body, but signing out (it only clears the cookie).
         const ref = op.requestBody?.content?.['application/json']?.schema?.$ref;
         const schema = ref ? schemaNamed(ref) : undefined;
         if (!schema || schema.type !== 'object' || Object.keys(schema.properties ?? {}).length === 0) {
@@ -122,7 +123,7 @@ describe('the OpenAPI document', () => {
     expect(operation('GET', '/health')!.security).toEqual([]);
     expect(operation('POST', '/auth/login')!.responses).toHaveProperty('429');
     const stats = operation('GET', '/stats')!;
-    expect(stats.security).toEqual([{ bearer: [] }]);
+    expect(stats.security).toEqual([{ bearer: [] }, { session: [] }]);
     expect(stats.description).toContain('Roles: manager, admin.');
     expect(stats.responses).toHaveProperty('403');
   });

@@ -21,6 +21,7 @@ const all = (status: number) => row(...CALLERS.map(() => status));
 const MATRIX: Record<string, { expect: Row; body?: () => unknown }> = {
   //                                                    anon  off  oOff  rev  oRev  mgr  adm
   'POST /auth/login': { expect: all(400), body: () => ({}) },
+  'POST /auth/logout': { expect: all(200) },
   'GET /health': { expect: all(200) },
   'GET /health/ready': { expect: all(200) },
   'GET /metrics': { expect: all(200) },
