@@ -417,6 +417,13 @@ const declineSpec: RouteSpec = {
   body: { valid: () => ({ reason: 'No time this month.', conflictOfInterest: false }), ...derivedFields('DeclineRequestBody') },
 };
 
+/** Drafts of the fixture's tasks: their project is closed, so even the assignee's valid draft is refused (409). */
+const draftSpec: RouteSpec = {
+  roles: ['reviewer', 'manager', 'admin'],
+  existingIdsAreClosed: true,
+  body: { valid: () => ({ comments: 'Half-way through.', recommendation: 'conditional' }), ...derivedFields('ReviewDraftRequestBody') },
+};
+
 const policySpec: RouteSpec = {
   roles: ['admin'],
   body: {
@@ -494,6 +501,7 @@ export const ROUTE_SPECS: Record<string, RouteSpec> = {
   'GET /tasks/:id': { roles: ['reviewer', 'manager', 'admin'] },
   'POST /tasks/:id/review': reviewSpec,
   'POST /tasks/:id/decline': declineSpec,
+  'PUT /tasks/:id/draft': draftSpec,
   'PUT /policy': policySpec,
   'POST /users': createUserSpec,
   'GET /users': { roles: ['admin', 'manager'], query: { role: enumQuery(ROLES) } },

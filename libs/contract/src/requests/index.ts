@@ -10,7 +10,7 @@ export * from './project.request';
 export * from './task.request';
 export * from './user.request';
 export * from './policy.request';
-import { CoInvestmentInput, DeclineBody, ListTasksQuery, ReviewBody, RiskPointInput } from './task.request';
+import { CoInvestmentInput, DeclineBody, ListTasksQuery, ReviewBody, ReviewDraftBody, RiskPointInput } from './task.request';
 import { ContactInput, CreateProjectRequest, DecisionBody, InformationBody, ListProjectsQuery, ResumeBody, SigningBody, WithdrawBody } from './project.request';
 import {
   AccountStatusRequest,
@@ -42,6 +42,7 @@ export const REQUEST_SCHEMAS = {
   RiskPointInput,
   CoInvestmentInput,
   DeclineRequestBody: DeclineBody,
+  ReviewDraftRequestBody: ReviewDraftBody,
   CreateUserRequest,
   ReviewerProfileInput,
   ListUsersQuery,

@@ -4,6 +4,7 @@ import { InformationResponseEntity } from './information-response.entity';
 import { NotificationEntity } from './notification.entity';
 import { PolicyEntity } from './policy.entity';
 import { ProjectEntity } from './project.entity';
+import { ReviewDraftEntity } from './review-draft.entity';
 import { ReviewTaskEntity } from './review-task.entity';
 import { ReviewEntity } from './review.entity';
 import { ReviewerProfileEntity } from './reviewer-profile.entity';
@@ -23,6 +24,7 @@ export {
   DecisionEntity,
   PolicyEntity,
   ProjectEntity,
+  ReviewDraftEntity,
   ReviewTaskEntity,
   ReviewEntity,
   ReviewerProfileEntity,
@@ -48,4 +50,5 @@ export const ENTITIES = [
   NotificationEntity,
   InformationResponseEntity,
   StepFailureEntity,
+  ReviewDraftEntity,
 ];

@@ -8,6 +8,7 @@ import { Accounts1795720000000 } from './1795720000000-accounts';
 import { StepFailures1795730000000 } from './1795730000000-step-failures';
 import { ReviewRounds1795740000000 } from './1795740000000-review-rounds';
 import { CreditCodes1795750000000 } from './1795750000000-credit-codes';
+import { ReviewDrafts1795760000000 } from './1795760000000-review-drafts';
 
 /** Every migration, in order. Listed explicitly so source and compiled builds load the same set. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- TypeORM's own type for migration classes
@@ -22,4 +23,5 @@ export const MIGRATIONS: Function[] = [
   StepFailures1795730000000,
   ReviewRounds1795740000000,
   CreditCodes1795750000000,
+  ReviewDrafts1795760000000,
 ];
