@@ -13,7 +13,8 @@ const isDocsRoute = (url: string) => /^\/docs(?:$|[/-])/.test(url);
 const toOpenApiPath = (url: string) => url.replace(/:([A-Za-z0-9_]+)/g, '{$1}');
 const isError = (status: string) => Number(status) >= 400;
 /** Writing routes whose request has nothing to say but the path: marking one's notification read. */
-const BODYLESS = ['POST /notifications/:id/read'];
+/** Writing routes with nothing to say: marking a notification read, signing out (it only clears the cookie). */
+const BODYLESS = ['POST /notifications/:id/read', 'POST /auth/logout'];
 
 type Json = Record<string, any>;
 
@@ -71,6 +72,7 @@ describe('the OpenAPI document', () => {
   it('is served anonymously as OpenAPI 3, with Swagger UI at /docs', async () => {
     expect(doc.openapi).toMatch(/^3\./);
     expect(doc.components.securitySchemes.bearer).toMatchObject({ type: 'http', scheme: 'bearer' });
+    expect(doc.components.securitySchemes.session).toMatchObject({ type: 'apiKey', in: 'cookie', name: 'dueflow_session' });
     const page = await http.request('GET', '/docs');
     expect(page.status).toBe(200);
     expect(page.headers.get('content-type')).toContain('text/html');
@@ -124,7 +126,7 @@ describe('the OpenAPI document', () => {
     expect(operation('GET', '/health')!.security).toEqual([]);
     expect(operation('POST', '/auth/login')!.responses).toHaveProperty('429');
     const stats = operation('GET', '/stats')!;
-    expect(stats.security).toEqual([{ bearer: [] }]);
+    expect(stats.security).toEqual([{ bearer: [] }, { session: [] }]);
     expect(stats.description).toContain('Roles: manager, admin.');
     expect(stats.responses).toHaveProperty('403');
   });

@@ -21,6 +21,7 @@ const all = (status: number) => row(...CALLERS.map(() => status));
 const MATRIX: Record<string, { expect: Row; body?: () => unknown }> = {
   //                                                    anon  off  oOff  rev  oRev  mgr  adm
   'POST /auth/login': { expect: all(400), body: () => ({}) },
+  'POST /auth/logout': { expect: all(200) },
   'GET /health': { expect: all(200) },
   'GET /health/ready': { expect: all(200) },
   'GET /metrics': { expect: all(200) },
@@ -48,6 +49,8 @@ const MATRIX: Record<string, { expect: Row; body?: () => unknown }> = {
   'GET /tasks': { expect: row(401, 403, 403, 200, 200, 200, 200) },
   'GET /tasks/:id': { expect: row(401, 403, 403, 200, 404, 200, 200) },
   'POST /tasks/:id/review': { expect: row(401, 403, 403, 400, 400, 403, 403), body: () => ({}) },
+  // A draft body that is all optional: an unknown field is what reaches 400 without saving anything.
+  'PUT /tasks/:id/draft': { expect: row(401, 403, 403, 400, 400, 400, 400), body: () => ({ matrixProbe: true }) },
   'POST /tasks/:id/decline': { expect: row(401, 403, 403, 400, 400, 403, 403), body: () => ({}) },
   'GET /stats': { expect: row(401, 403, 403, 403, 403, 200, 200) },
   'GET /users': { expect: row(401, 403, 403, 403, 403, 200, 200) },
@@ -132,6 +135,8 @@ describe('route × caller matrix', () => {
     expect(n).toBe(4);
     const [{ d }] = await stack.dataSource.query(`SELECT count(*)::int AS d FROM decisions WHERE project_id = $1`, [ids.project]);
     expect(d).toBe(0);
+    const [{ drafts }] = await stack.dataSource.query(`SELECT count(*)::int AS drafts FROM review_drafts WHERE task_id = $1`, [ids.task]);
+    expect(drafts).toBe(0);
   });
 });
 

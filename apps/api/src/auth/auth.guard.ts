@@ -5,13 +5,18 @@ import { uuid } from '@dueflow/contract';
 import { DomainError, Role } from '@dueflow/domain';
 import type { AuthUser } from './auth-user';
 import { AuthenticatedRequest, PUBLIC_ROUTE, REQUIRED_ROLES } from './decorators';
+import { CSRF_HEADER_VALUE, SESSION_COOKIE, hasCsrfProof, needsCsrfProof, readCookie } from './session-cookie';
 import { UserCache } from './user-cache';
 import { TokenSubject, VerifiedTokens } from './verified-tokens';
 
 const USER_ID = uuid();
+const TOKEN = /^[A-Za-z0-9._~+/-]+=*$/;
 
 /**
- * Global: every route needs a valid bearer token unless marked @Public, and the roles it names.
+ * Global: every route needs a valid bearer token or session cookie unless marked @Public, and the
+ * roles it names. The Bearer header wins when both come. A browser sends the cookie on its own, so a
+ * state-changing request authenticated by the cookie alone must also carry `X-Requested-With:
+ * dueflow`, a header no foreign page can add without a CORS preflight (which the API never grants).
  * The token says only who the caller is, and until when; their roles, and whether they may still
  * sign in at all, are the user's as stored now (read through UserCache).
  */
@@ -29,7 +34,7 @@ export class AuthGuard implements CanActivate {
     const targets = [context.getHandler(), context.getClass()];
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, targets)) return true;
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
-    request.user = await this.authenticate(request.headers.authorization);
+    request.user = await this.authenticate(request);
     const required = this.reflector.getAllAndOverride<Role[] | undefined>(REQUIRED_ROLES, targets);
     if (required && !required.some((role) => request.user!.roles.includes(role))) {
       throw new DomainError('FORBIDDEN', `this action needs one of the roles: ${required.join(', ')}`);
@@ -37,10 +42,19 @@ export class AuthGuard implements CanActivate {
     return true;
   }
 
-  private async authenticate(header: string | undefined): Promise<AuthUser> {
-    const match = /^Bearer ([A-Za-z0-9._~+/-]+=*)$/.exec(header ?? '');
-    if (!match) throw new DomainError('UNAUTHENTICATED', 'a bearer token is required (POST /auth/login)');
-    const token = match[1]!;
+  private async authenticate(request: AuthenticatedRequest): Promise<AuthUser> {
+    const header = request.headers.authorization;
+    const cookie = header === undefined ? readCookie(request.headers.cookie, SESSION_COOKIE) : undefined;
+    if (cookie === undefined) return this.identify(/^Bearer (\S+)$/.exec(header ?? '')?.[1]);
+    const user = await this.identify(cookie);
+    if (needsCsrfProof(request.method) && !hasCsrfProof(request.headers)) {
+      throw new DomainError('FORBIDDEN', `a request that changes something and is signed in by the session cookie must carry the header X-Requested-With: ${CSRF_HEADER_VALUE}`);
+    }
+    return user;
+  }
+
+  private async identify(token: string | undefined): Promise<AuthUser> {
+    if (token === undefined || !TOKEN.test(token)) throw new DomainError('UNAUTHENTICATED', 'a bearer token or session cookie is required (POST /auth/login)');
     const subject = this.verified.get(token) ?? (await this.verify(token));
     const identity = await this.users.get(subject.sub);
     if (!identity) throw new DomainError('UNAUTHENTICATED', 'the bearer token names no user');

@@ -13,6 +13,9 @@ import { requestComponentId } from './request-schemas';
 /** Security scheme name of the bearer token (DocumentBuilder.addBearerAuth). */
 export const BEARER = 'bearer';
 
+/** Security scheme name of the browser session cookie (set by POST /auth/login). */
+export const SESSION = 'session';
+
 /** The operation id of a handler: unique across controllers, and how derive() finds the handler again. */
 export const operationIdOf = (controllerKey: string, methodKey: string) => `${controllerKey}_${methodKey}`;
 
@@ -32,7 +35,8 @@ const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'patch'] as const;
 /**
  * Completes each operation with what the code already says, read from the same metadata the
  * request pipeline uses, so the document and the behaviour cannot disagree:
- * - the AuthGuard's @Public/@Roles → bearer security, 401, and 403 naming the roles;
+ * - the AuthGuard's @Public/@Roles → bearer or cookie security, 401, 403 naming the roles, and 403
+ *   for a cookie-only state change without X-Requested-With;
  * - path params through UuidPipe → `format: uuid`, 400 for a malformed id, 404 for an unknown one;
  * - a @Body(body(Schema)) → the request body, Schema's component, and 400 (every bad field), 413
  *   (too large), 415 (not JSON);
@@ -51,7 +55,7 @@ export function deriveFromCode(app: INestApplication, document: OpenAPIObject): 
       const operation = pathItem[method];
       const handler = operation?.operationId ? handlers.get(operation.operationId) : undefined;
       if (!operation || !handler) continue;
-      documentAccess(operation, handler, reflector);
+      documentAccess(operation, handler, reflector, method);
       documentInputs(operation, handler, schemas);
       addError(operation, 500, 'An unexpected failure (logged); quote the requestId when reporting it.');
     }
@@ -79,15 +83,17 @@ function addError(operation: OperationObject, status: number, reason: string): v
   else if (!existing.description?.includes(reason)) existing.description = [existing.description, reason].filter(Boolean).join(' ');
 }
 
-function documentAccess(operation: OperationObject, { controller, methodKey }: Handler, reflector: Reflector): void {
+function documentAccess(operation: OperationObject, { controller, methodKey }: Handler, reflector: Reflector, method: (typeof HTTP_METHODS)[number]): void {
   const targets = [controller.prototype[methodKey] as () => unknown, controller];
   if (reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, targets)) {
     operation.security = [];
     appendDescription(operation, 'Public: no token needed.');
     return;
   }
-  operation.security = [{ [BEARER]: [] }];
-  addError(operation, 401, 'No bearer token, or an invalid or expired one.');
+  // Either one: the bearer token, or the session cookie (with X-Requested-With on state changes).
+  operation.security = [{ [BEARER]: [] }, { [SESSION]: [] }];
+  addError(operation, 401, 'No bearer token or session cookie, or an invalid or expired one.');
+  if (method !== 'get') addError(operation, 403, 'Signed in by the session cookie alone, without the header `X-Requested-With: dueflow`.');
   const roles = reflector.getAllAndOverride<Role[] | undefined>(REQUIRED_ROLES, targets);
   if (roles?.length) {
     appendDescription(operation, `Roles: ${roles.join(', ')}.`);

@@ -1,7 +1,8 @@
 import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, OpenAPIObject, SchemaObject, SwaggerModule } from '@nestjs/swagger';
 import { z } from 'zod';
-import { BEARER, deriveFromCode, operationIdOf } from './derive';
+import { SESSION_COOKIE } from '../auth/session-cookie';
+import { BEARER, SESSION, deriveFromCode, operationIdOf } from './derive';
 import { documentMetricsRoute } from './metrics-route';
 import { SCHEMA_REF_PREFIX, requestSchemas } from './request-schemas';
 import { responseRegistry } from './schemas';
@@ -51,9 +52,11 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
     .setTitle('dueflow API')
     .setDescription(
       'Due-diligence workflow engine. Errors always have the ErrorBody shape; every response carries X-Request-Id. ' +
-        'Sign in with POST /auth/login and send the token as `Authorization: Bearer <accessToken>`.',
+        'Sign in with POST /auth/login and send the token as `Authorization: Bearer <accessToken>`; a browser may rely on the ' +
+        'session cookie the same call sets instead, adding `X-Requested-With: dueflow` to every POST, PUT, PATCH and DELETE (403 without).',
     )
     .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' }, BEARER)
+    .addCookieAuth(SESSION_COOKIE, { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE, description: 'The browser session (POST /auth/login sets it).' }, SESSION)
     .build();
   const document = SwaggerModule.createDocument(app, config, { operationIdFactory: operationIdOf });
   // Request and response components come from zod (Swagger only knows the routes and their parameters).

@@ -1,12 +1,12 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
 import type { AuthUser } from '../auth/auth-user';
 import { CurrentUser, RequestId, Roles } from '../auth/decorators';
 import { UuidPipe } from '../common/uuid.pipe';
 import { ApiRoute } from '../openapi/api-route.decorator';
-import { StatusAnswer, TaskDetail, TaskList } from '../openapi/schemas';
-import { DeclineBody, ListTasksQuery as ListTasksSchema, ReviewBody } from '@dueflow/contract';
+import { ReviewDraft, StatusAnswer, TaskDetail, TaskList } from '../openapi/schemas';
+import { DeclineBody, ListTasksQuery as ListTasksSchema, ReviewBody, ReviewDraftBody } from '@dueflow/contract';
 import { body, query } from '../common/validation';
-import type { DeclineDto, ListTasksQuery, ReviewDto } from './task.dto';
+import type { DeclineDto, ListTasksQuery, ReviewDraftDto, ReviewDto } from './task.dto';
 import { TasksService } from './tasks.service';
 import { PROCESS_UNAVAILABLE_DOC } from '../common/unavailable';
 
@@ -21,7 +21,11 @@ export class TasksController {
     return this.tasks.list(user, query);
   }
 
-  @ApiRoute({ summary: 'Get a review task', description: 'With the project\'s summary, the rubric and, once submitted, the review.', response: TaskDetail })
+  @ApiRoute({
+    summary: 'Get a review task',
+    description: 'With the project\'s summary, the rubric, once submitted the review, and, for its assignee while it is open, their saved draft.',
+    response: TaskDetail,
+  })
   @Get(':id')
   detail(@CurrentUser() user: AuthUser, @Param('id', new UuidPipe()) id: string) {
     return this.tasks.detail(user, id);
@@ -38,6 +42,20 @@ export class TasksController {
   @Roles('reviewer')
   submitReview(@CurrentUser() user: AuthUser, @Param('id', new UuidPipe()) id: string, @Body(body(ReviewBody)) body: ReviewDto, @RequestId() requestId: string) {
     return this.tasks.submitReview(user, id, body, requestId);
+  }
+
+  @ApiRoute({
+    summary: 'Save a review draft',
+    description:
+      'Any part of a review, replacing the draft saved before; GET /tasks/{id} returns it to the assignee while the task is open. ' +
+      'Private to the assignee, and outside the process: saving one changes nothing there. Submitting the review (or declining the task) discards it.',
+    response: ReviewDraft,
+    errors: { 400: 'A score names a criterion the task\'s rubric does not have.', 404: 'Not the caller\'s task.', 409: 'The task is not open.' },
+  })
+  @Put(':id/draft')
+  @HttpCode(200)
+  saveDraft(@CurrentUser() user: AuthUser, @Param('id', new UuidPipe()) id: string, @Body(body(ReviewDraftBody)) body: ReviewDraftDto) {
+    return this.tasks.saveDraft(user, id, body);
   }
 
   @ApiRoute({

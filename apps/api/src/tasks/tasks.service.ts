@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { reviewProblems } from '@dueflow/contract';
+import { draftProblems, reviewProblems } from '@dueflow/contract';
 import { DomainError, ReviewInput, rubricFor } from '@dueflow/domain';
-import { ProjectTie, ReviewTaskEntity, TaskListRow, TaskStore } from '@dueflow/persistence';
+import { ProjectTie, ReviewDraftEntity, ReviewTaskEntity, TaskListRow, TaskStore } from '@dueflow/persistence';
 import { AuthUser, seesEverything } from '../auth/auth-user';
 import { ProjectPart, partIn, seesWholeProject } from '../auth/project-part';
 import { ProcessGateway } from '../infrastructure/process.gateway';
 import { presentReview } from '../projects/project.presenter';
-import { DeclineDto, ListTasksQuery, ReviewDto } from './task.dto';
+import { DeclineDto, ListTasksQuery, ReviewDraftDto, ReviewDto } from './task.dto';
 
 const TASK_PAGE = 200;
 
@@ -24,6 +24,11 @@ function presentTask(task: TaskListRow | ReviewTaskEntity, withProject: boolean)
     createdAt: task.createdAt.toISOString(),
     closedAt: task.closedAt?.toISOString() ?? null,
   };
+}
+
+/** A stored draft as the API shows it: the saved fields, the task and when. */
+function presentDraft(draft: ReviewDraftEntity) {
+  return { ...(draft.body as ReviewDraftDto), taskId: draft.taskId, savedAt: draft.savedAt.toISOString() };
 }
 
 /** The viewer's part in each project they are tied to (project-part.ts); untied projects are absent. */
@@ -61,6 +66,9 @@ export class TasksService {
   async detail(viewer: AuthUser, id: string) {
     const { task, part } = await this.visibleTask(viewer, id);
     const review = await this.tasks.reviewFor(task.id);
+    // A draft is the assignee's alone, and only while it can still become their review.
+    const ownOpen = task.assigneeId === viewer.id && task.status === 'open';
+    const draft = ownOpen ? await this.tasks.draftFor(task.id) : null;
     const withProject = part !== 'none';
     return {
       ...presentTask(task, withProject),
@@ -77,7 +85,25 @@ export class TasksService {
           : undefined,
       rubric: rubricFor(task.track),
       review: review ? presentReview(review) : null,
+      draft: ownOpen ? (draft ? presentDraft(draft) : null) : undefined,
     };
+  }
+
+  /**
+   * The assignee keeps their review in progress: any part of it, replacing the last draft. Outside
+   * the process: the workflow never sees a draft, and saving one changes nothing there.
+   */
+  async saveDraft(reviewer: AuthUser, id: string, dto: ReviewDraftDto) {
+    const task = await this.ownTask(reviewer, id);
+    const problems = draftProblems(task.track, dto);
+    if (problems.length > 0) throw new DomainError('VALIDATION_FAILED', 'the draft has invalid fields', problems);
+    const saved = await this.tasks.saveDraft(task.id, reviewer.id, JSON.parse(JSON.stringify(dto)));
+    if (!saved) {
+      // Closed (or reassigned) since ownTask read it: answer as it would now (404 or 409).
+      await this.ownTask(reviewer, id);
+      throw new DomainError('INVALID_STATE', 'the task is no longer open');
+    }
+    return presentDraft(saved);
   }
 
   async submitReview(reviewer: AuthUser, id: string, dto: ReviewDto, requestId: string) {
@@ -86,15 +112,20 @@ export class TasksService {
     // Check the rubric here too, so a bad review costs no round trip to the workflow.
     const problems = reviewProblems(task.track, review);
     if (problems.length > 0) throw new DomainError('VALIDATION_FAILED', 'the review is incomplete or invalid', problems);
-    return stillBeingAssigned(this.process.submitReview(task.projectId, { taskId: task.id, reviewerId: reviewer.id, review, requestId }));
+    const answer = await stillBeingAssigned(this.process.submitReview(task.projectId, { taskId: task.id, reviewerId: reviewer.id, review, requestId }));
+    // The draft became the review. Were this lost, the draft would still never show again: it is shown only on an open task.
+    await this.tasks.dropDraft(task.id);
+    return answer;
   }
 
   /** The assignee steps back (a late-found conflict, no time); the workflow assigns a replacement. */
   async decline(reviewer: AuthUser, id: string, dto: DeclineDto, requestId: string) {
     const task = await this.ownTask(reviewer, id);
-    return stillBeingAssigned(
+    const answer = await stillBeingAssigned(
       this.process.declineTask(task.projectId, { taskId: task.id, reviewerId: reviewer.id, reason: dto.reason, conflictOfInterest: dto.conflictOfInterest, requestId }),
     );
+    await this.tasks.dropDraft(task.id);
+    return answer;
   }
 
   /**

@@ -11,7 +11,7 @@ export * from './task.request';
 export * from './user.request';
 export * from './policy.request';
 export * from './notification.request';
-import { CoInvestmentInput, DeclineBody, ListTasksQuery, ReviewBody, RiskPointInput } from './task.request';
+import { CoInvestmentInput, DeclineBody, ListTasksQuery, ReviewBody, ReviewDraftBody, RiskPointInput } from './task.request';
 import { ContactInput, CreateProjectRequest, DecisionBody, InformationBody, ListProjectsQuery, ResumeBody, SigningBody, WithdrawBody } from './project.request';
 import {
   AccountStatusRequest,
@@ -44,6 +44,7 @@ export const REQUEST_SCHEMAS = {
   RiskPointInput,
   CoInvestmentInput,
   DeclineRequestBody: DeclineBody,
+  ReviewDraftRequestBody: ReviewDraftBody,
   CreateUserRequest,
   ReviewerProfileInput,
   ListUsersQuery,

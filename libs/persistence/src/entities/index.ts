@@ -5,6 +5,7 @@ import { NotificationEntity } from './notification.entity';
 import { NotificationInboxEntity } from './notification-inbox.entity';
 import { PolicyEntity } from './policy.entity';
 import { ProjectEntity } from './project.entity';
+import { ReviewDraftEntity } from './review-draft.entity';
 import { ReviewTaskEntity } from './review-task.entity';
 import { ReviewEntity } from './review.entity';
 import { ReviewerProfileEntity } from './reviewer-profile.entity';
@@ -25,6 +26,7 @@ export {
   DecisionEntity,
   PolicyEntity,
   ProjectEntity,
+  ReviewDraftEntity,
   ReviewTaskEntity,
   ReviewEntity,
   ReviewerProfileEntity,
@@ -51,4 +53,5 @@ export const ENTITIES = [
   NotificationInboxEntity,
   InformationResponseEntity,
   StepFailureEntity,
+  ReviewDraftEntity,
 ];

@@ -10,6 +10,7 @@ import { StepFailures1795730000000 } from './1795730000000-step-failures';
 import { ReviewRounds1795740000000 } from './1795740000000-review-rounds';
 import { CreditCodes1795750000000 } from './1795750000000-credit-codes';
 import { ConflictIdentity1795751000000 } from './1795751000000-conflict-identity';
+import { ReviewDrafts1795760000000 } from './1795760000000-review-drafts';
 import { NotificationInbox1795770000000 } from './1795770000000-notification-inbox';
 
 /** Every migration, in order. Listed explicitly so source and compiled builds load the same set. */
@@ -27,5 +28,6 @@ export const MIGRATIONS: Function[] = [
   ReviewRounds1795740000000,
   CreditCodes1795750000000,
   ConflictIdentity1795751000000,
+  ReviewDrafts1795760000000,
   NotificationInbox1795770000000,
 ];

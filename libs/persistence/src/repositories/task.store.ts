@@ -1,6 +1,6 @@
 import { DataSource } from 'typeorm';
 import type { Sector, TaskStatus, Track } from '@dueflow/domain';
-import { ProjectEntity, ReviewEntity, ReviewTaskEntity } from '../entities';
+import { ProjectEntity, ReviewDraftEntity, ReviewEntity, ReviewTaskEntity } from '../entities';
 import { SqlFilter } from './sql-filter';
 
 export interface TaskListQuery {
@@ -124,5 +124,31 @@ export class TaskStore {
 
   reviewFor(taskId: string): Promise<ReviewEntity | null> {
     return this.dataSource.getRepository(ReviewEntity).findOneBy({ taskId });
+  }
+
+  /**
+   * Stores `body` as the draft of task `taskId`, replacing any earlier one, but only while the task
+   * is open and held by `assigneeId`: checked in the same statement, so a review submitted (or the
+   * task reassigned) a moment earlier cannot be followed by a draft. Null when it was not stored.
+   */
+  async saveDraft(taskId: string, assigneeId: string, body: Record<string, unknown>): Promise<ReviewDraftEntity | null> {
+    const rows: Array<{ task_id: string; body: Record<string, unknown>; saved_at: Date }> = await this.dataSource.query(
+      `INSERT INTO review_drafts (task_id, body, saved_at)
+       SELECT t.id, $3::jsonb, now() FROM review_tasks t WHERE t.id = $1 AND t.assignee_id = $2 AND t.status = 'open'
+       ON CONFLICT (task_id) DO UPDATE SET body = EXCLUDED.body, saved_at = EXCLUDED.saved_at
+       RETURNING task_id, body, saved_at`,
+      [taskId, assigneeId, JSON.stringify(body)],
+    );
+    const row = rows[0];
+    return row ? Object.assign(new ReviewDraftEntity(), { taskId: row.task_id, body: row.body, savedAt: row.saved_at }) : null;
+  }
+
+  draftFor(taskId: string): Promise<ReviewDraftEntity | null> {
+    return this.dataSource.getRepository(ReviewDraftEntity).findOneBy({ taskId });
+  }
+
+  /** The draft has become a review (or the task was declined): nothing left to resume. */
+  async dropDraft(taskId: string): Promise<void> {
+    await this.dataSource.getRepository(ReviewDraftEntity).delete({ taskId });
   }
 }

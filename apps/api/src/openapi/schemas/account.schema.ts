@@ -27,3 +27,6 @@ export const UserWithOpenTasks = component(
     openTasks: Count.describe('review tasks still open on the user (their process could not take the decline yet): repeat the call to reassign them'),
   }),
 );
+
+/** POST /auth/logout: the browser's session cookie is cleared (whether there was one or not). */
+export const LoggedOut = component('LoggedOut', z.object({ loggedOut: z.literal(true) }));

@@ -37,3 +37,19 @@ export const Rubric = component(
   }),
 );
 sameShape<z.output<typeof Rubric>, RubricType>(true);
+
+/** The assignee's review in progress (PUT /tasks/{id}/draft): any part of a review, as last saved. */
+export const ReviewDraft = component(
+  'ReviewDraft',
+  z.object({
+    taskId: Uuid,
+    scores: z.record(z.string(), z.int().min(MIN_SCORE).max(MAX_SCORE)).optional().describe('criterion key → score, for the criteria scored so far'),
+    recommendation: Recommendation.optional(),
+    riskPoints: z.array(z.object({ category: z.string().optional(), severity: Severity.optional(), description: z.string().optional() })).optional(),
+    comments: z.string().optional(),
+    coInvestment: z
+      .object({ willing: z.boolean().optional(), amount: z.object({ amount: z.int().min(0).optional(), currency: Money.shape.currency.optional() }).optional() })
+      .optional(),
+    savedAt: Timestamp,
+  }),
+);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Review, Rubric } from './review.schema';
+import { Review, ReviewDraft, Rubric } from './review.schema';
 import { Money, PersonRef, Sector, TaskStatus, Timestamp, Track, Uuid, component } from './registry';
 
 const TaskProject = z.object({ id: Uuid, name: z.string(), company: z.string(), sector: Sector });
@@ -30,5 +30,8 @@ export const TaskDetail = component(
     project: TaskProject.extend({ summary: z.string(), totalInvestment: Money }).optional(),
     rubric: Rubric,
     review: Review.nullable(),
+    draft: ReviewDraft.nullable()
+      .optional()
+      .describe("the assignee's saved draft (null when none) while the task is open; never present for anyone else"),
   }),
 );
