@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CURRENCIES } from '@dueflow/domain';
+import { text } from './text';
 
 /**
  * Field builders shared by the request schemas. Each carries its own wording, so a refusal reads
@@ -44,6 +45,17 @@ export function money({ min = 0 }: { min?: number } = {}) {
  * An object that refuses unknown fields (each reported as "is not a known field"); every request
  * object is one, so a typo never passes silently as "not given".
  */
+/** The paging of a list: `limit` (1–100, from the query string's text) and the opaque `cursor` a page gave. */
+export const pageParameters = () => ({
+  limit: z.coerce
+    .number({ error: 'must be an integer from 1 to 100' })
+    .int({ error: 'must be an integer from 1 to 100' })
+    .min(1, { error: 'must be an integer from 1 to 100' })
+    .max(100, { error: 'must be an integer from 1 to 100' })
+    .optional(),
+  cursor: text({ max: 200 }).optional(),
+});
+
 export const closed = <S extends z.ZodRawShape>(shape: S, what: string) => z.strictObject(shape, { error: `must be an object ${what}` });
 
 /** The usual money field (any non-negative amount), one schema so the document names it once. */

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { DECISION_OUTCOMES, PROJECT_SOURCES, PROJECT_STAGES, PROJECT_STATUSES, SECTORS, TRACKS, creditCodeProblem, normalizeCreditCode } from '@dueflow/domain';
-import { MoneyInput, closed, email, int, money, oneOf } from './common';
+import { MoneyInput, closed, email, int, money, oneOf, pageParameters } from './common';
 import { text, texts } from './text';
 
 /** A unified social credit code (统一社会信用代码), check character verified; stored upper-case. */
@@ -51,13 +51,7 @@ export const ListProjectsQuery = closed(
   {
     status: oneOf(PROJECT_STATUSES).optional(),
     sector: oneOf(SECTORS).optional(),
-    limit: z.coerce
-      .number({ error: 'must be an integer from 1 to 100' })
-      .int({ error: 'must be an integer from 1 to 100' })
-      .min(1, { error: 'must be an integer from 1 to 100' })
-      .max(100, { error: 'must be an integer from 1 to 100' })
-      .optional(),
-    cursor: text({ max: 200 }).optional(),
+    ...pageParameters(),
   },
   'of query parameters',
 );
