@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Client, Connection } from '@temporalio/client';
+import { Client, Connection, WorkflowNotFoundError } from '@temporalio/client';
 import { DUE_DILIGENCE_WORKFLOW, processStartOptions, workflowIdFor } from '@dueflow/contract';
 import { ProjectStore, processInputOf } from '@dueflow/persistence';
 import { ReconcilerLogger, StartReconciler } from '@dueflow/worker';
@@ -96,9 +96,14 @@ describe('the start reconciler: a submission whose workflow start was lost', () 
   });
 
   it('waits out the grace period: a submission still being started is not touched', async () => {
-    await recordWithoutStarting();
+    const project = await recordWithoutStarting();
     const patient = new StartReconciler({ store, client, taskQueue: stack.taskQueue, logger: silent, intervalMs: 0, graceMs: 60_000, lookbackMs: 3_600_000 });
-    expect((await patient.reconcileOnce()).found).toBe(0);
+    // The reconciler looks at the whole database, where other suites may have left older
+    // submissions: the point is that this fresh one is left alone (no process started for it).
+    await patient.reconcileOnce();
+    await expect(client.workflow.getHandle(workflowIdFor(project.id)).describe()).rejects.toBeInstanceOf(WorkflowNotFoundError);
+    const [row] = await stack.dataSource.query('SELECT status, audit_length FROM projects WHERE id = $1', [project.id]);
+    expect(row).toEqual({ status: 'screening', audit_length: 0 });
   });
 
   it('answers a retried submission whose process has ended as the same project, without a second run', async () => {

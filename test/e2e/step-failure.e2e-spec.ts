@@ -237,7 +237,7 @@ describe('a step that fails for good', () => {
         body: { outcome: 'go', rationale: 'I liked it.' },
       });
       expect(decided.status).toBe(403);
-      expect(decided.body.message).toBe('you are a reviewer of this project; a reviewer never decides it');
+      expect(decided.body.message).toBe('you are a reviewer of this project; only a manager with no other part in the project decides it');
       expect((await project(id)).status).toBe('awaiting_decision');
       expect((await http.as(MANAGER, 'POST', `/projects/${id}/decision`, { body: { outcome: 'no_go', rationale: 'Cleanup.' } })).status).toBe(200);
       await leavePool(manager.id);

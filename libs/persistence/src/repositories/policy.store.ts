@@ -23,13 +23,14 @@ export class PolicyStore {
    * Stores `policy` as version `basedOn + 1`, only if `basedOn` is still the version in force
    * (optimistic concurrency: two admins editing the same version, one wins). The version is the
    * primary key, so of two concurrent replacements of the same version the second inserts nothing.
-   * `basedOn` is compared as a bigint: any version the schema accepts is answered (stale → 409), none overflows.
+   * The next version is the current one + 1, and `basedOn` is only compared (as a bigint): any version
+   * the schema accepts is answered, a stale one 409, none overflows in SQL.
    */
   async replace(policy: Policy, basedOn: number, createdBy: string | null): Promise<PolicyReplaced> {
     return this.dataSource.transaction(async (em) => {
       const inserted: Array<{ version: number; body: Policy }> = await em.query(
         `INSERT INTO policies (version, body, created_by)
-         SELECT $1::bigint + 1, $2::jsonb, $3::uuid WHERE COALESCE((SELECT max(version) FROM policies), 0) = $1::bigint
+         SELECT v.current + 1, $2::jsonb, $3::uuid FROM (SELECT COALESCE(max(version), 0) AS current FROM policies) v WHERE v.current = $1::bigint
          ON CONFLICT (version) DO NOTHING RETURNING version, body`,
         [basedOn, JSON.stringify(policy), createdBy],
       );
