@@ -1,20 +1,9 @@
 import { z } from 'zod';
-import { USER_LOCALES } from '@dueflow/persistence';
-import { Count, Role, Timestamp, Uuid, component } from './registry';
-import { Conflict, ReviewerProfile, User } from './user.schema';
+import { Count, Timestamp, component } from './registry';
+import { Conflict, User } from './user.schema';
 
 /** The caller, as GET /me and PATCH /me answer. */
-export const Me = component(
-  'Me',
-  z.object({
-    id: Uuid,
-    email: z.string(),
-    name: z.string(),
-    roles: z.array(Role),
-    reviewer: ReviewerProfile.optional().describe('reviewers only'),
-    locale: z.enum(USER_LOCALES),
-  }),
-);
+export const Me = component('Me', User.pick({ id: true, email: true, name: true, roles: true, reviewer: true, locale: true }));
 
 export const ConflictList = component('ConflictList', z.object({ items: z.array(Conflict) }));
 
