@@ -1,4 +1,5 @@
-import { Client } from 'pg';
+import type { Client } from 'pg';
+import { ListenConnectionOptions, openListenConnection } from './listen-connection';
 
 /** The channel the `projects_changed` trigger notifies with a project's id when a step commits. */
 export const PROJECT_CHANGED_CHANNEL = 'dueflow_project_changed';
@@ -29,13 +30,9 @@ interface Watcher {
   wake: ((outcome: ChangeOutcome) => void) | null;
 }
 
-export interface ProjectChangeListenerOptions {
-  connectionString: string;
-  applicationName: string;
+export interface ProjectChangeListenerOptions extends ListenConnectionOptions {
   /** The listening connection failed (it is opened again by the next watch or wait). */
   onError?: (error: Error) => void;
-  /** Give up opening the listening connection after this long. */
-  connectTimeoutMs?: number;
 }
 
 /**
@@ -127,13 +124,6 @@ export class ProjectChangeListener {
 
   private listen(): Promise<Client> {
     if (this.listening) return this.listening;
-    const client = new Client({
-      connectionString: this.options.connectionString,
-      application_name: this.options.applicationName,
-      connectionTimeoutMillis: this.options.connectTimeoutMs ?? 5_000,
-      // A half-open connection would otherwise go unnoticed, and every wait would run to its timeout.
-      keepAlive: true,
-    });
     const lost = (error?: Error) => {
       if (this.listening !== attempt) return;
       this.listening = null;
@@ -141,15 +131,16 @@ export class ProjectChangeListener {
       client.end().catch(() => undefined);
       this.wakeAll('changed');
     };
-    client.on('notification', ({ channel, payload }) => {
-      if (channel !== PROJECT_CHANGED_CHANNEL || !payload) return;
-      for (const watcher of this.watchers.get(payload) ?? []) this.notify(watcher, 'changed');
-    });
-    client.on('error', (error) => lost(error));
-    client.on('end', () => lost());
-    const attempt: Promise<Client> = client
-      .connect()
-      .then(() => client.query(`LISTEN ${PROJECT_CHANGED_CHANNEL}`))
+    // Keep-alive (in openListenConnection): a half-open connection would otherwise go unnoticed, and every wait would run to its timeout.
+    const { client, ready } = openListenConnection(
+      this.options,
+      PROJECT_CHANGED_CHANNEL,
+      (projectId) => {
+        for (const watcher of this.watchers.get(projectId) ?? []) this.notify(watcher, 'changed');
+      },
+      lost,
+    );
+    const attempt: Promise<Client> = ready
       .then(() => {
         this.generation += 1;
         return client;

@@ -1,4 +1,5 @@
-import { Client } from 'pg';
+import type { Client } from 'pg';
+import { ListenConnectionOptions, openListenConnection } from './listen-connection';
 
 /** The channel the `users_changed` and `reviewer_profiles_changed` triggers notify with a user's id. */
 export const USER_CHANGED_CHANNEL = 'dueflow_user_changed';
@@ -6,12 +7,9 @@ export const USER_CHANGED_CHANNEL = 'dueflow_user_changed';
 /** A user changed (`userId`), or notifications may have been missed (`userId` null: forget everyone). */
 export type UserChangeHandler = (userId: string | null) => void;
 
-export interface UserChangeListenerOptions {
-  connectionString: string;
-  applicationName: string;
+export interface UserChangeListenerOptions extends ListenConnectionOptions {
   /** The listening connection failed (it is opened again by the next `listen`). */
   onError?: (error: Error) => void;
-  connectTimeoutMs?: number;
 }
 
 /**
@@ -65,13 +63,6 @@ export class UserChangeListener {
   listen(): Promise<void> {
     if (this.closed) return Promise.resolve();
     if (this.listening) return this.listening;
-    const client = new Client({
-      connectionString: this.options.connectionString,
-      application_name: this.options.applicationName,
-      connectionTimeoutMillis: this.options.connectTimeoutMs ?? 5_000,
-      // A half-open connection would otherwise go unnoticed while the cache kept trusting it.
-      keepAlive: true,
-    });
     const lost = (error?: Error) => {
       if (this.client !== client) return;
       this.client = null;
@@ -81,15 +72,10 @@ export class UserChangeListener {
       client.end().catch(() => undefined);
       this.emit(null);
     };
-    client.on('notification', ({ channel, payload }) => {
-      if (channel === USER_CHANGED_CHANNEL && payload) this.emit(payload);
-    });
-    client.on('error', (error) => lost(error));
-    client.on('end', () => lost());
+    // Keep-alive (in openListenConnection): a half-open connection would otherwise go unnoticed while the cache kept trusting it.
+    const { client, ready } = openListenConnection(this.options, USER_CHANGED_CHANNEL, (userId) => this.emit(userId), lost);
     this.client = client;
-    const attempt = client
-      .connect()
-      .then(() => client.query(`LISTEN ${USER_CHANGED_CHANNEL}`))
+    const attempt = ready
       .then(() => {
         if (this.client !== client) throw new Error('the user-change connection was lost while opening');
         // Anything read before now may have changed unheard.
