@@ -27,6 +27,19 @@ export function onPath(name: string): string | null {
   return null;
 }
 
+/**
+ * A tool the stack can build: the binary `envVar` names (it must be executable), else `name` on
+ * PATH, else the one built into `cached`; null when there is none yet.
+ */
+export function findTool(envVar: string, name: string, cached: string): string | null {
+  const fromEnv = process.env[envVar];
+  if (fromEnv) {
+    if (!isExecutable(fromEnv)) throw new Error(`${envVar}=${fromEnv} is not an executable file`);
+    return fromEnv;
+  }
+  return onPath(name) ?? (isExecutable(cached) ? cached : null);
+}
+
 export interface GoInstall {
   /** What is built, for the log: "the Temporal CLI v1.5.1". */
   label: string;

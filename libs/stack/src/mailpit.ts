@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { cacheRoot, goInstall, isExecutable, onPath } from './go-install';
+import { cacheRoot, findTool, goInstall } from './go-install';
 import { StackLog, stderrLog } from './log';
 import { GaveUp, isPortOpen, waitFor } from './ports';
 import { superviseChild } from './supervised-child';
@@ -20,13 +20,7 @@ export function cachedMailpitPath(): string {
 
 /** `MAILPIT_BIN`, then `mailpit` on PATH, then the cache; null when none exists. */
 export function findMailpit(): string | null {
-  const fromEnv = process.env['MAILPIT_BIN'];
-  if (fromEnv) {
-    if (!isExecutable(fromEnv)) throw new Error(`MAILPIT_BIN=${fromEnv} is not an executable file`);
-    return fromEnv;
-  }
-  const cached = cachedMailpitPath();
-  return onPath('mailpit') ?? (isExecutable(cached) ? cached : null);
+  return findTool('MAILPIT_BIN', 'mailpit', cachedMailpitPath());
 }
 
 /** Finds Mailpit or builds it once into the cache (a few minutes the first time). Throws when it cannot. */

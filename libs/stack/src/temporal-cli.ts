@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
-import { cacheRoot, goInstall, isExecutable, onPath } from './go-install';
+import { cacheRoot, findTool, goInstall } from './go-install';
 import { StackLog, stderrLog } from './log';
 
 /** The newest Temporal CLI release whose module still builds with `go install` (later ones carry a replace directive). */
@@ -13,13 +13,7 @@ export function cachedTemporalCliPath(): string {
 
 /** `TEMPORAL_CLI`, then `temporal` on PATH, then the cache; null when none exists. */
 export function findTemporalCli(): string | null {
-  const fromEnv = process.env['TEMPORAL_CLI'];
-  if (fromEnv) {
-    if (!isExecutable(fromEnv)) throw new Error(`TEMPORAL_CLI=${fromEnv} is not an executable file`);
-    return fromEnv;
-  }
-  const cached = cachedTemporalCliPath();
-  return onPath('temporal') ?? (isExecutable(cached) ? cached : null);
+  return findTool('TEMPORAL_CLI', 'temporal', cachedTemporalCliPath());
 }
 
 /**
