@@ -10,6 +10,7 @@ import { NestPinoLogger, createApiLogger, logRequests } from './common/logging';
 import { answerWrongMethods, recordRoutes } from './common/routes';
 import { addSecurityHeaders } from './common/security-headers';
 import type { ApiConfig } from './config';
+import { serveConsole } from './console/serve-console';
 import { setupOpenApi } from './openapi/openapi';
 
 /** The caller's X-Request-Id when it is sane, otherwise a new one. */
@@ -37,6 +38,7 @@ export async function createApiApp(config: ApiConfig): Promise<NestFastifyApplic
   const fastify = app.getHttpAdapter().getInstance();
   logRequests(fastify, logger);
   addSecurityHeaders(fastify);
+  await serveConsole(fastify, config.CONSOLE_DIR);
   answerWrongMethods(app);
   fastify.addHook('onSend', async (request, reply) => {
     void reply.header('x-request-id', request.id);

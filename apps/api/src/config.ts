@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
 import { TASK_QUEUE } from '@dueflow/contract';
@@ -5,6 +6,15 @@ import { temporalConnectionEnv, temporalConnectionFromConfig } from '@dueflow/st
 import { readOrCreateJwtSecret } from './auth/jwt-secret';
 
 const unsetIfEmpty = (v: unknown) => (v === '' ? undefined : v);
+
+/**
+ * The built console (`npm run build` writes `dist/web`): next to the compiled API (dist/apps/api/src
+ * → dist/web), or the repository's dist/ when the API runs from source (tests).
+ */
+function defaultConsoleDir(): string {
+  const candidates = [resolve(__dirname, '../../../web'), resolve(__dirname, '../../../dist/web')];
+  return candidates.find((dir) => existsSync(join(dir, 'index.html'))) ?? candidates[candidates.length - 1];
+}
 
 const schema = z
   .object({
@@ -45,6 +55,8 @@ const schema = z
         return list;
       }),
     /** How long a call waits for the workflow to take an action (an Update); past it the API answers 503. */
+    /** The built console served at /app/ (`npm run build` writes it to dist/web). */
+    CONSOLE_DIR: z.preprocess(unsetIfEmpty, z.string().default(defaultConsoleDir())),
     UPDATE_TIMEOUT_MS: z.coerce.number().int().min(100).max(10 * 60_000).default(15_000),
   })
   .transform((env, ctx) => {

@@ -8,3 +8,5 @@ export * from './credit-code';
 export * from './synthesis';
 export * from './screening';
 export * from './notification-text';
+export * from './words';
+export * from './rubric-text';

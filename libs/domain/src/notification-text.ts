@@ -1,5 +1,6 @@
 import { PROJECT_STATUSES, RECOMMENDATIONS, TRACKS } from './types';
 import type { ProjectStatus, Recommendation, Track, UserLocale } from './types';
+import { WORDS } from './words';
 
 /**
  * Notification texts in the reader's language. The workflow writes an English subject into the
@@ -54,44 +55,9 @@ interface Facts {
 
 type Catalog = Record<NotificationMessage, (f: Facts) => NotificationText>;
 
-const TRACK_WORDS: Record<UserLocale, Record<Track, string>> = {
-  'zh-CN': { expert: '产业专家', vc: '风险投资机构', academic: '高校学者' },
-  en: { expert: 'industry experts', vc: 'venture capital', academic: 'academic' },
-};
-
-const STATUS_WORDS: Record<UserLocale, Record<ProjectStatus, string>> = {
-  'zh-CN': {
-    screening: '形式审查',
-    in_review: '评审中',
-    synthesis: '综合评估',
-    awaiting_decision: '待决策',
-    information_requested: '待补充材料',
-    awaiting_second_approval: '待二次审批',
-    approved: '已批准',
-    signed: '已签约',
-    rejected: '已否决',
-    withdrawn: '已撤回',
-    lapsed: '已失效',
-  },
-  en: {
-    screening: 'screening',
-    in_review: 'in review',
-    synthesis: 'synthesis',
-    awaiting_decision: 'awaiting decision',
-    information_requested: 'information requested',
-    awaiting_second_approval: 'awaiting second approval',
-    approved: 'approved',
-    signed: 'signed',
-    rejected: 'rejected',
-    withdrawn: 'withdrawn',
-    lapsed: 'lapsed',
-  },
-};
-
-const RECOMMENDATION_WORDS: Record<UserLocale, Record<Recommendation, string>> = {
-  'zh-CN': { go: '建议签约', conditional: '有条件签约', no_go: '不建议签约' },
-  en: { go: 'go', conditional: 'conditional', no_go: 'no-go' },
-};
+const TRACK_WORDS: Record<UserLocale, Record<Track, string>> = { 'zh-CN': WORDS['zh-CN'].track, en: WORDS.en.track };
+const STATUS_WORDS: Record<UserLocale, Record<ProjectStatus, string>> = { 'zh-CN': WORDS['zh-CN'].status, en: WORDS.en.status };
+const RECOMMENDATION_WORDS: Record<UserLocale, Record<Recommendation, string>> = { 'zh-CN': WORDS['zh-CN'].recommendation, en: WORDS.en.recommendation };
 
 const zhTrack = (f: Facts) => (f.track ? `${TRACK_WORDS['zh-CN'][f.track]}` : '');
 const enTrack = (f: Facts) => (f.track ? `${TRACK_WORDS.en[f.track]} ` : '');

@@ -1,4 +1,4 @@
-import type { Role } from '@dueflow/domain';
+import type { Role, UserLocale } from '@dueflow/domain';
 
 /** Who is calling, as the verified token says. */
 export interface AuthUser {
@@ -6,6 +6,8 @@ export interface AuthUser {
   email: string;
   name: string;
   roles: Role[];
+  /** The console language: server-made words (rubric criteria, notifications) come in it. */
+  locale: UserLocale;
 }
 
 export function hasRole(user: AuthUser, ...roles: Role[]): boolean {

@@ -59,7 +59,7 @@ export class AuthGuard implements CanActivate {
     const identity = await this.users.get(subject.sub);
     if (!identity) throw new DomainError('UNAUTHENTICATED', 'the bearer token names no user');
     if (!identity.active) throw new DomainError('UNAUTHENTICATED', 'this account has been deactivated');
-    return { id: identity.id, email: identity.email, name: identity.name, roles: identity.roles };
+    return { id: identity.id, email: identity.email, name: identity.name, roles: identity.roles, locale: identity.locale };
   }
 
   private async verify(token: string): Promise<TokenSubject> {

@@ -1,7 +1,7 @@
 import type { UserIdentity } from '@dueflow/persistence';
 import { ChangeFeed, UserCache } from './user-cache';
 
-const identity = (id: string, roles: UserIdentity['roles'] = ['officer'], active = true): UserIdentity => ({ id, email: `${id}@x.io`, name: id, roles, active });
+const identity = (id: string, roles: UserIdentity['roles'] = ['officer'], active = true): UserIdentity => ({ id, email: `${id}@x.io`, name: id, roles, active, locale: 'zh-CN' });
 
 /** A change feed driven by the test: `notify(id)`, `drop()` the connection, `restore()` it. */
 function feed() {

@@ -52,8 +52,30 @@ export const DOCS_POLICY: PathPolicy = {
   cacheControl: null,
 };
 
+/**
+ * The console (/app/): its own scripts and stylesheets only, no inline script; Ant Design writes its
+ * styles into `<style>` elements at run time (hence 'unsafe-inline' for styles alone), ECharts draws
+ * on canvas, and every request goes to this origin. Hashed files are cached by the route itself.
+ */
+export const CONSOLE_POLICY: PathPolicy = {
+  prefix: '/app',
+  contentSecurityPolicy: csp({
+    'default-src': "'none'",
+    'script-src': "'self'",
+    'style-src': "'self' 'unsafe-inline'",
+    'img-src': "'self' data:",
+    'font-src': "'self' data:",
+    'connect-src': "'self'",
+    'manifest-src': "'self'",
+    'base-uri': "'none'",
+    'form-action': "'self'",
+    'frame-ancestors': "'none'",
+  }),
+  cacheControl: null,
+};
+
 /** In any order: the longest prefix that covers a path wins. */
-export const PATH_POLICIES: readonly PathPolicy[] = [API_POLICY, DOCS_POLICY];
+export const PATH_POLICIES: readonly PathPolicy[] = [API_POLICY, DOCS_POLICY, CONSOLE_POLICY];
 
 function covers(prefix: string, path: string): boolean {
   if (prefix === '/') return true;

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { draftProblems, reviewProblems } from '@dueflow/contract';
-import { DomainError, ReviewInput, rubricFor } from '@dueflow/domain';
+import { DomainError, localizedRubric, ReviewInput } from '@dueflow/domain';
 import { ProjectTie, ReviewDraftEntity, ReviewTaskEntity, TaskListRow, TaskStore } from '@dueflow/persistence';
 import { AuthUser, seesEverything } from '../auth/auth-user';
 import { ProjectPart, partIn, seesWholeProject } from '../auth/project-part';
@@ -83,7 +83,7 @@ export class TasksService {
               totalInvestment: { amount: task.project.totalInvestment, currency: task.project.currency },
             }
           : undefined,
-      rubric: rubricFor(task.track),
+      rubric: localizedRubric(task.track, viewer.locale),
       review: review ? presentReview(review) : null,
       draft: ownOpen ? (draft ? presentDraft(draft) : null) : undefined,
     };

@@ -20,6 +20,8 @@ export interface UserIdentity {
   name: string;
   roles: Role[];
   active: boolean;
+  /** The console language: server-made words (rubric, notifications) come in it. */
+  locale: UserLocale;
 }
 
 /** What an administrator may change on a user (PATCH /users/{id}); `reviewer: null` removes the profile. */
@@ -42,8 +44,8 @@ export class UserStore {
   }
 
   async findIdentity(id: string): Promise<UserIdentity | null> {
-    const rows: Array<{ id: string; email: string; name: string; roles: Role[]; active: boolean }> = await this.dataSource.query(
-      `SELECT id, email, name, roles, deactivated_at IS NULL AS active FROM users WHERE id = $1`,
+    const rows: UserIdentity[] = await this.dataSource.query(
+      `SELECT id, email, name, roles, deactivated_at IS NULL AS active, locale FROM users WHERE id = $1`,
       [id],
     );
     return rows[0] ?? null;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { MAX_SCORE, MIN_SCORE } from '@dueflow/domain';
-import type { Rubric as RubricType } from '@dueflow/domain';
+import type { LocalizedRubric } from '@dueflow/domain';
 import { Money, Timestamp, Track, Uuid, component, sameShape } from './registry';
 import { Recommendation, Severity } from './synthesis.schema';
 
@@ -27,16 +27,24 @@ export const Review = component(
 );
 export type Review = z.output<typeof Review>;
 
-/** The criteria a track's review is scored on. */
+/** The criteria a track's review is scored on, in the reader's language (their account's `locale`). */
 export const Rubric = component(
   'Rubric',
   z.object({
     track: Track,
     version: z.int().min(1),
-    criteria: z.array(z.object({ key: z.string(), label: z.string(), weight: z.number().min(0).max(1) })),
+    criteria: z.array(
+      z.object({
+        key: z.string(),
+        label: z.string(),
+        weight: z.number().min(0).max(1),
+        description: z.string().describe('what the criterion asks'),
+        levels: z.array(z.object({ score: z.int().min(MIN_SCORE).max(MAX_SCORE), meaning: z.string() })).describe('what each score means, 1 to 5'),
+      }),
+    ),
   }),
 );
-sameShape<z.output<typeof Rubric>, RubricType>(true);
+sameShape<z.output<typeof Rubric>, LocalizedRubric>(true);
 
 /** The assignee's review in progress (PUT /tasks/{id}/draft): any part of a review, as last saved. */
 export const ReviewDraft = component(

@@ -1,0 +1,4 @@
+/** Placeholder: built next. */
+export default function Dashboard() {
+  return null;
+}
