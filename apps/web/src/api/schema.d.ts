@@ -1411,8 +1411,15 @@ export type components = {
         Role: "officer" | "reviewer" | "manager" | "admin";
         Rubric: {
             criteria: {
+                /** @description what the criterion asks */
+                description: string;
                 key: string;
                 label: string;
+                /** @description what each score means, 1 to 5 */
+                levels: {
+                    meaning: string;
+                    score: number;
+                }[];
                 weight: number;
             }[];
             track: components["schemas"]["Track"];
