@@ -29,7 +29,8 @@ module.exports = {
     {
       ...common,
       displayName: 'integration',
-      testMatch: ['<rootDir>/workflows/**/*.spec.ts', '<rootDir>/test/**/*.e2e-spec.ts'],
+      // The browser suites (Playwright driving Chromium) use the same stack.
+      testMatch: ['<rootDir>/workflows/**/*.spec.ts', '<rootDir>/test/**/*.e2e-spec.ts', '<rootDir>/test/**/*.browser-spec.ts'],
       globalSetup: '<rootDir>/test/support/global-setup.ts',
       globalTeardown: '<rootDir>/test/support/global-teardown.ts',
     },

@@ -30,7 +30,7 @@ if (!process.argv.includes('--no-bundle') && !process.argv.includes('--no-web'))
     process.stderr.write('[dueflow] apps/web/src/api/schema.d.ts is stale (docs/openapi.json changed): run `npm run build` and commit it.\n');
     process.exit(1);
   }
-  const { build } = await import('vite');
-  await build({ configFile: join(root, 'apps/web/vite.config.mts'), logLevel: 'warn' });
+  const { buildConsole } = await import('./build-web.mjs');
+  await buildConsole();
 }
 process.stderr.write(`[dueflow] built dist/ in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);

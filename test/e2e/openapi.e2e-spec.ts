@@ -9,7 +9,8 @@ import { Http, HttpResult, RunningDueflow, eventually, startDueflow } from '../s
 const BASE = 'https://dueflow.local/openapi.json';
 const ERROR_REF = '#/components/schemas/ErrorBody';
 
-const isDocsRoute = (url: string) => /^\/docs(?:$|[/-])/.test(url);
+/** Swagger UI's own routes, and the console's (`/`, `/app`, `/app/*`: a web page, not the API). */
+const isDocsRoute = (url: string) => /^\/docs(?:$|[/-])/.test(url) || url === '/' || /^\/app(?:$|\/)/.test(url);
 const toOpenApiPath = (url: string) => url.replace(/:([A-Za-z0-9_]+)/g, '{$1}');
 const isError = (status: string) => Number(status) >= 400;
 /** Writing routes whose request has nothing to say but the path: marking one's notification read. */

@@ -27,6 +27,10 @@ const MATRIX: Record<string, { expect: Row; body?: () => unknown }> = {
   'GET /metrics': { expect: all(200) },
   'GET /docs': { expect: all(200) },
   'GET /docs-json': { expect: all(200) },
+  // The console: its page for everyone (it signs in through the API); `/` and `/app` redirect to it.
+  'GET /': { expect: all(200) },
+  'GET /app': { expect: all(200) },
+  'GET /app/*': { expect: all(200) },
   'GET /policy': { expect: row(401, 200, 200, 200, 200, 200, 200) },
   'PUT /policy': { expect: row(401, 403, 403, 403, 403, 403, 400), body: () => ({}) },
   'POST /projects': { expect: row(401, 400, 400, 403, 403, 403, 403), body: () => ({}) },

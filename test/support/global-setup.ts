@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { chmodSync } from 'node:fs';
 import { join } from 'node:path';
@@ -62,5 +63,11 @@ export default async function globalSetup(): Promise<void> {
   const workflowBundlePath = join(workDir, 'workflow-bundle.js');
   await writeWorkflowBundle(workflowBundlePath, log);
 
-  saveStackInfo({ databaseUrl, serverUrl, database, temporalAddress: temporal.address, workflowBundlePath, workDir, smtpUrl: mailpit?.smtpUrl, mailpitUrl: mailpit?.httpUrl });
+  // The console as this checkout has it (not a dist/ left from an earlier build): the API serves it at /app/.
+  const consoleDir = join(workDir, 'web');
+  const started = Date.now();
+  execFileSync(process.execPath, [join(__dirname, '../../tools/build-web.mjs'), consoleDir], { stdio: 'inherit' });
+  log(`built the console in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+
+  saveStackInfo({ consoleDir, databaseUrl, serverUrl, database, temporalAddress: temporal.address, workflowBundlePath, workDir, smtpUrl: mailpit?.smtpUrl, mailpitUrl: mailpit?.httpUrl });
 }

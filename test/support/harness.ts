@@ -60,6 +60,7 @@ export async function startDueflow(): Promise<RunningDueflow> {
     TEMPORAL_TASK_QUEUE: taskQueue,
     LOG_LEVEL: 'silent',
     PORT: '0',
+    CONSOLE_DIR: info.consoleDir,
   });
   let app: Awaited<ReturnType<typeof createApiApp>>;
   try {

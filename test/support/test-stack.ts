@@ -13,6 +13,8 @@ export interface TestStackInfo {
   /** Mailpit's SMTP and HTTP API, when it could be built here. */
   smtpUrl?: string;
   mailpitUrl?: string;
+  /** The console built from this checkout for this run (what the API serves at /app/). */
+  consoleDir: string;
 }
 
 export function makeWorkDir(): string {

@@ -9,6 +9,10 @@ export type Namespace = (typeof NAMESPACES)[number];
 export const EAGER = { 'zh-CN': { common: zhCommon }, en: { common: enCommon } };
 
 /** The others load with the first page that asks for them (each JSON file is its own chunk). */
+const LAZY = import.meta.glob<{ default: Record<string, unknown> }>(['../locales/*/*.json', '!../locales/*/common.json']);
+
 export function loadNamespace(locale: string, namespace: string): Promise<Record<string, unknown>> {
-  return import(`../locales/${locale}/${namespace}.json`).then((m: { default: Record<string, unknown> }) => m.default);
+  const load = LAZY[`../locales/${locale}/${namespace}.json`];
+  if (!load) return Promise.reject(new Error(`no catalog ${locale}/${namespace}`));
+  return load().then((m) => m.default);
 }
