@@ -3,6 +3,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, release, totalmem } from 'node:os';
 import { join } from 'node:path';
 import type { Mode, Sizes } from './context';
+import type { ConsoleResult } from './console';
 import type { MemoryResult } from './memory';
 import type { P1Result } from './p1-throughput';
 import type { P2Result } from './p2-reads';
@@ -41,6 +42,7 @@ export interface BenchResults {
   p2?: P2Result;
   p3?: P3Result;
   memory?: MemoryResult;
+  console?: ConsoleResult;
   notes: string[];
 }
 
@@ -117,6 +119,29 @@ function rows(r: BenchResults): Row[] {
       '',
       'info',
     ]);
+  }
+  if (r.console) {
+    const c = r.console;
+    const t = c.targets;
+    out.push([
+      `Console initial JS (sign-in + reviewer inbox), ${c.initialJs.files} files`,
+      `${c.initialJs.gzipKb} KB gzip (${c.initialJs.rawKb} KB raw)`,
+      '',
+      '',
+      `≤ ${t.initialJsGzipKb} KB`,
+      verdict(c.initialJs.gzipKb <= t.initialJsGzipKb),
+    ]);
+    const page = (name: string, f: { medianMs: number; maxMs: number }, target: number) =>
+      out.push([
+        `${name}, click to usable, CPU ${c.throttling.cpuSlowdown}× + Fast 3G, median of ${c.taskPage.runs}`,
+        `${f.medianMs} ms (max ${f.maxMs})`,
+        `empty page ${c.emptyPage.medianMs} ms`,
+        fixed(f.medianMs / c.emptyPage.medianMs),
+        `≤ ${target} ms`,
+        verdict(f.maxMs <= target),
+      ]);
+    page('Console reviewer task page', c.taskPage, t.taskPageMs);
+    page('Console manager report page', c.reportPage, t.reportPageMs);
   }
   return out;
 }

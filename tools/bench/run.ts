@@ -9,6 +9,7 @@ import { mkdtempSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BenchContext, Mode, createContext } from './context';
+import { measureConsole } from './console';
 import { measureMemory } from './memory';
 import { measureP1 } from './p1-throughput';
 import { measureP2 } from './p2-reads';
@@ -18,7 +19,7 @@ import { ROOT, startBenchStack } from './stack';
 
 const log = (message: string) => process.stderr.write(`[bench] ${message}\n`);
 
-const FIGURES = ['p1', 'p3', 'p2', 'memory'] as const;
+const FIGURES = ['p1', 'p3', 'p2', 'memory', 'console'] as const;
 type Figure = (typeof FIGURES)[number];
 
 function parseArgs(argv: string[]): { mode: Mode; only: Figure[] | null; profile: boolean } {
@@ -96,6 +97,12 @@ async function main(): Promise<void> {
     results.ratios.memoryRatio = results.memory.ratio;
     results.notes.push(
       `Both workers run the SDK's default cache: maxCachedWorkflows = ${results.memory.maxCachedWorkflowsDefault} on this machine (from the heap limit); open workflows beyond it are evicted and replayed when they next get a task.`,
+    );
+  }
+  if (wanted('console')) {
+    results.console = await measureConsole(ctx);
+    results.notes.push(
+      'Console: the initial JavaScript is every script a fresh browser loads to sign in and show the reviewer\'s inbox, gzip level 9. The page times run from the click on a row of the inbox (the task) or of the decisions list (the report) until the page is usable (the rubric\'s score buttons enabled; the decide panel shown), in Chromium with the CPU throttled 4× and the "Fast 3G" network; the list is shown for 1.5 s first, during which the console prefetches the next page\'s code. The baseline is the same click to a page that loads nothing of its own.',
     );
   }
   results.notes.push(
