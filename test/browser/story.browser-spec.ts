@@ -118,7 +118,7 @@ run('the console: the whole story in a real browser', () => {
     // 万元 in Chinese: 120,000 万元 is CNY 1.2 bn, over the dual-approval threshold.
     await page.getByTestId('field-totalInvestment').fill('120000');
     await page.getByTestId('field-expectedAnnualOutput').fill('200000');
-    await chooseOption(page, 'field-source', '产业链招商');
+    await page.getByTestId('field-source').getByText('产业链招商').click();
     await page.getByTestId('field-summary').fill('谐波减速器，用于工业机器人关节；中试线已运行，寻求量产基地。');
     await check(page, 'officer-submit-zh-CN');
     await page.getByTestId('submit-project').click();

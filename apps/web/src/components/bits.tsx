@@ -6,25 +6,36 @@ import type { Schemas } from '../api/client';
 import type { Locale } from '../i18n';
 import { daysUntil, dueState, formatMoney } from '../lib/format';
 
-const STATUS_COLORS: Record<Schemas['ProjectStatus'], string> = {
-  screening: 'default',
-  in_review: 'processing',
-  synthesis: 'processing',
-  awaiting_decision: 'gold',
-  information_requested: 'orange',
-  awaiting_second_approval: 'gold',
+type Tone = 'neutral' | 'blue' | 'amber' | 'green' | 'red';
+
+/** Tag colours with text at 4.5:1 or more on their background (axe-core checks every page). */
+const TONES: Record<Tone, { color: string; background: string; borderColor: string }> = {
+  neutral: { color: '#334155', background: '#f1f5f9', borderColor: '#cbd5e1' },
+  blue: { color: '#1e40af', background: '#eff6ff', borderColor: '#bfdbfe' },
+  amber: { color: '#92400e', background: '#fffbeb', borderColor: '#fcd34d' },
+  green: { color: '#166534', background: '#f0fdf4', borderColor: '#86efac' },
+  red: { color: '#991b1b', background: '#fef2f2', borderColor: '#fca5a5' },
+};
+
+const STATUS_TONES: Record<Schemas['ProjectStatus'], Tone> = {
+  screening: 'neutral',
+  in_review: 'blue',
+  synthesis: 'blue',
+  awaiting_decision: 'amber',
+  information_requested: 'amber',
+  awaiting_second_approval: 'amber',
   approved: 'green',
-  signed: 'success',
+  signed: 'green',
   rejected: 'red',
-  withdrawn: 'default',
-  lapsed: 'default',
+  withdrawn: 'neutral',
+  lapsed: 'neutral',
 };
 
 /** A project's status in the words of the one table (libs/domain/src/words.ts). */
 export function StatusBadge({ status }: { status: Schemas['ProjectStatus'] }) {
   const { t } = useTranslation();
   return (
-    <Tag color={STATUS_COLORS[status]} data-status={status}>
+    <Tag style={TONES[STATUS_TONES[status]]} data-status={status}>
       {t(`words:status.${status}`)}
     </Tag>
   );
@@ -42,9 +53,9 @@ export function Due({ at }: { at: string }) {
   const state = dueState(at);
   const days = daysUntil(at);
   const text = state === 'overdue' ? t('due.overdue', { count: Math.max(1, -days) }) : days === 0 ? t('due.today') : t('due.inDays', { count: days });
-  const color = state === 'overdue' ? 'red' : state === 'soon' ? 'orange' : 'default';
+  const tone: Tone = state === 'overdue' ? 'red' : state === 'soon' ? 'amber' : 'neutral';
   return (
-    <Tag color={color} data-due={state} title={at.slice(0, 10)}>
+    <Tag style={TONES[tone]} data-due={state} title={at.slice(0, 10)}>
       {text}
     </Tag>
   );
@@ -58,8 +69,9 @@ export function Loading({ query, children }: { query: { isPending: boolean; erro
   const { t } = useTranslation();
   if (query.error) {
     const failure = query.error instanceof ApiFailure ? query.error : null;
-    if (failure?.status === 404 || failure?.status === 400) return <Result status="404" title={t('error.notFound')} />;
-    if (failure?.status === 403) return <Result status="403" title={t('error.forbidden')} />;
+    // Not antd's 404/403 pictures: they carry English text of their own.
+    if (failure?.status === 404 || failure?.status === 400) return <Result status="warning" title={t('error.notFound')} />;
+    if (failure?.status === 403) return <Result status="warning" title={t('error.forbidden')} />;
     return (
       <Alert
         type="error"

@@ -58,8 +58,8 @@ export default function Shell({ me }: { me: Me }) {
           ))}
         </nav>
         <Space size="middle" className="shell-tools">
-          <NavLink to="/notifications" aria-label={`${t('nav.notifications')} (${unread})`}>
-            <Badge count={unread} size="small">
+          <NavLink to="/notifications" className="shell-link">
+            <Badge count={unread} size="small" title={undefined}>
               <span className="shell-link">{t('nav.notifications')}</span>
             </Badge>
           </NavLink>
@@ -84,12 +84,11 @@ export default function Shell({ me }: { me: Me }) {
           </Button>
         </Space>
       </Layout.Header>
+      {/* antd's Content is the page's <main> landmark. */}
       <Layout.Content className="shell-content">
-        <main>
-          <Suspense fallback={<Skeleton active />}>
-            <Outlet />
-          </Suspense>
-        </main>
+        <Suspense fallback={<Skeleton active />}>
+          <Outlet />
+        </Suspense>
       </Layout.Content>
     </Layout>
   );
