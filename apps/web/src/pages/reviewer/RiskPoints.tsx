@@ -35,7 +35,7 @@ function RiskPointRow({
     <li className="risk-row">
       <div className="risk-row-head">
         <h3 id={`${id}-title`}>{t('risks.item', { n: index + 1 })}</h3>
-        <Button size="small" danger onClick={onRemove} aria-describedby={`${id}-title`} data-testid={`remove-risk-${index}`}>
+        <Button size="small" onClick={onRemove} aria-describedby={`${id}-title`} data-testid={`remove-risk-${index}`}>
           {t('risks.remove')}
         </Button>
       </div>

@@ -11,13 +11,16 @@ export function SubmittedReview({ review, criteria }: { review: Review; criteria
   const { t } = useTranslation('reviewer');
   const labelOf = (key: string) => criteria.find((c) => c.key === key)?.label ?? key;
   const meaningOf = (key: string, score: number) => criteria.find((c) => c.key === key)?.levels?.find((l) => l.score === score)?.meaning;
+  // In the rubric's order; a score of a criterion the rubric does not list (none expected) last.
+  const order = [...criteria.map((c) => c.key), ...Object.keys(review.scores).filter((k) => !criteria.some((c) => c.key === k))];
+  const scored = order.filter((k) => review.scores[k] !== undefined).map((k) => [k, review.scores[k]] as const);
   return (
     <section className="panel" data-testid="submitted-review" aria-labelledby="submitted-title">
       <h2 id="submitted-title">{t('submitted.title')}</h2>
       <p className="muted">{t('submitted.at', { at: formatDateTime(review.submittedAt) })}</p>
       <h3>{t('rubric.title')}</h3>
       <dl className="review-scores">
-        {Object.entries(review.scores).map(([key, score]) => (
+        {scored.map(([key, score]) => (
           <div key={key} data-criterion={key}>
             <dt>{labelOf(key)}</dt>
             <dd>

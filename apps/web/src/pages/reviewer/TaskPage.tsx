@@ -3,7 +3,7 @@ import { Alert, Button, Tag } from 'antd';
 import { useEffect, useRef, useState, type ReactNode, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
-import { api, fieldProblems, unwrap } from '../../api/client';
+import { api, ApiFailure, fieldProblems, unwrap } from '../../api/client';
 import { Due, failureText, Loading } from '../../components/bits';
 import { useMe } from '../../lib/session';
 import { useWatchedProject } from '../../lib/watch';
@@ -79,6 +79,16 @@ function ProblemSummary({ problems, criteria, rowOf }: { problems: Map<string, s
 }
 
 /** The review in progress: the rubric, risk points, recommendation, endorsement; autosaved, then submitted. */
+/**
+ * Unscored criteria and a missing recommendation, as the API would name them (`scores.<key>`,
+ * `recommendation`); status 0 marks a refusal that never left the page.
+ */
+function localProblems(state: ReviewState, criteria: Criterion[], t: (key: string) => string): ApiFailure | null {
+  const details = criteria.filter((c) => state.scores[c.key] === undefined).map((c) => ({ field: `scores.${c.key}`, problem: t('rubric.unscored') }));
+  if (!state.recommendation) details.push({ field: 'recommendation', problem: t('verdict.choose') });
+  return details.length ? new ApiFailure(0, { statusCode: 400, error: 'Bad Request', message: t('submit.incomplete'), details }) : null;
+}
+
 /** What the decline dialog needs of the editor: stop autosaving while declining, start again if it failed. */
 interface SavingControls {
   stop: () => Promise<unknown>;
@@ -116,6 +126,9 @@ function ReviewEditor({ task, criteria, onSubmitted, controls }: { task: Task; c
 
   const submit = useMutation({
     mutationFn: async () => {
+      // What the page itself knows is missing is said at once, all of it, before the API is asked.
+      const unanswered = localProblems(latest.current, criteria, t);
+      if (unanswered) throw unanswered;
       await autosave.stop();
       const review = toReview(latest.current, vc);
       setRowOf(review.rowOf);
@@ -129,7 +142,8 @@ function ReviewEditor({ task, criteria, onSubmitted, controls }: { task: Task; c
         client.invalidateQueries({ queryKey: ['project', task.projectId] }),
       ]);
     },
-    onError: () => {
+    onError: (error) => {
+      if (error instanceof ApiFailure && error.status === 0) return;
       // Not submitted: the draft on the server is still there; keep saving changes to it.
       autosave.resume();
       autosave.change(toDraft(latest.current, vc));
@@ -149,12 +163,13 @@ function ReviewEditor({ task, criteria, onSubmitted, controls }: { task: Task; c
       <RubricScores criteria={criteria} scores={state.scores} problems={problems} onChange={(key, score) => update({ scores: { ...latest.current.scores, [key]: score } })} />
       <RiskPoints rows={state.riskPoints} problemsOf={riskProblems} onChange={(riskPoints) => update({ riskPoints })} />
       <Verdict state={state} vc={vc} problemsOf={problemsOf} onChange={update} />
+      {problems.size > 0 && <ProblemSummary problems={problems} criteria={criteria} rowOf={rowOf} />}
+      {waiting > 0 && <Alert type="info" role="status" title={t('assigning.waiting')} />}
+      {submit.error && problems.size === 0 && (
+        <Alert type="error" role="alert" title={stillBeingAssigned(submit.error) ? t('assigning.gaveUp') : failureText(submit.error, tc)} />
+      )}
+      {/* Kept in view at the bottom of the window: where the draft stands, and the way to submit. */}
       <div className="submit-bar">
-        {problems.size > 0 && <ProblemSummary problems={problems} criteria={criteria} rowOf={rowOf} />}
-        {waiting > 0 && <Alert type="info" role="status" title={t('assigning.waiting')} />}
-        {submit.error && problems.size === 0 && (
-          <Alert type="error" role="alert" title={stillBeingAssigned(submit.error) ? t('assigning.gaveUp') : failureText(submit.error, tc)} />
-        )}
         <div className="actions">
           <Button type="primary" size="large" data-testid="submit-review" loading={submit.isPending} onClick={() => submit.mutate()}>
             {t('submit.button')}
@@ -178,9 +193,7 @@ function TaskHeader({ task, decline }: { task: Task; decline: ReactNode }) {
           {t(`words:taskStatus.${task.status}`)}
         </Tag>
         {task.status === 'open' && (
-          <span>
-            {t('task.due')} <Due at={task.dueAt} />
-          </span>
+          <Due at={task.dueAt} />
         )}
       </div>
       {decline}
