@@ -101,8 +101,9 @@ function PasswordChange() {
     change.mutate();
   };
   const throttled = change.error instanceof ApiFailure && change.error.status === 429;
-  const field = (id: string, key: string, value: string, set: (v: string) => void, autoComplete: string, extra?: string[]) => {
+  const field = (id: string, key: string, value: string, set: (v: string) => void, autoComplete: string, extra?: string[], hint?: string) => {
     const list = [...(problems.get(key) ?? []), ...(extra ?? [])];
+    const describedBy = [hint, list.length ? `${id}-error` : undefined].filter(Boolean).join(' ') || undefined;
     return (
       <div className="field">
         <label htmlFor={id}>{t(`account.${key}`)}</label>
@@ -113,7 +114,7 @@ function PasswordChange() {
           autoComplete={autoComplete}
           status={list.length ? 'error' : undefined}
           aria-invalid={list.length ? true : undefined}
-          aria-describedby={list.length ? `${id}-error` : undefined}
+          aria-describedby={describedBy}
           onChange={(e) => set(e.target.value)}
         />
         <Problems id={`${id}-error`} list={list.length ? list : undefined} />
@@ -125,9 +126,11 @@ function PasswordChange() {
       <h2 id="password-title">{t('account.password')}</h2>
       <form onSubmit={submit} noValidate>
         {field('account-current-password', 'currentPassword', current, setCurrent, 'current-password')}
-        {field('account-new-password', 'newPassword', next, setNext, 'new-password')}
+        {field('account-new-password', 'newPassword', next, setNext, 'new-password', undefined, 'account-password-rule')}
         {field('account-repeat-password', 'repeatPassword', repeat, setRepeat, 'new-password', mismatch ? [t('account.mismatch')] : undefined)}
-        <p className="muted">{t('account.passwordRule')}</p>
+        <p className="muted" id="account-password-rule">
+          {t('account.passwordRule')}
+        </p>
         {change.isSuccess && <Alert type="success" role="status" title={t('account.passwordChanged')} style={{ marginBottom: 12 }} />}
         {change.error && problems.size === 0 && (
           <Alert type="error" role="alert" title={throttled ? t('signIn.throttled') : failureText(change.error, t)} style={{ marginBottom: 12 }} />

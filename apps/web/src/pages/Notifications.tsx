@@ -108,7 +108,9 @@ const CSS = `
 .notification-list { list-style: none; padding: 0; margin: 0 0 16px; }
 .notification { background: #fff; border: 1px solid #e2e8f0; border-radius: 8px; padding: 12px 16px; margin-bottom: 8px; }
 .notification-unread { border-left: 4px solid #1d4ed8; }
+.notification-subject { color: #1d4ed8; }
 .notification-unread .notification-subject { font-weight: 700; }
+span.notification-subject { color: #0f172a; }
 .notification-head { display: flex; gap: 8px; align-items: center; flex-wrap: wrap; }
 .notification-body { margin: 6px 0; white-space: pre-wrap; color: #334155; }
 .notification-foot { display: flex; gap: 12px; align-items: center; justify-content: space-between; flex-wrap: wrap; }

@@ -63,7 +63,7 @@ export function DeclineDialog({ task, onDeclining, onFailed }: { task: Task; onD
           <Button key="cancel" onClick={() => setOpen(false)}>
             {t('common:actions.cancel')}
           </Button>,
-          <Button key="confirm" type="primary" danger data-testid="decline-confirm" loading={decline.isPending} onClick={confirm}>
+          <Button key="confirm" type="primary" danger className="decline-confirm" data-testid="decline-confirm" loading={decline.isPending} onClick={confirm}>
             {t('decline.confirm')}
           </Button>,
         ]}

@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
-import { Empty, Tag } from 'antd';
+import { Alert, Empty, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router-dom';
+import { Link, useLocation } from 'react-router-dom';
 import { api, unwrap, type Schemas } from '../../api/client';
 import { Due, Loading } from '../../components/bits';
 import { dueState, formatDate } from '../../lib/format';
@@ -108,6 +108,7 @@ function TaskTable({ tasks }: { tasks: Task[] }) {
 export default function TaskInbox() {
   const { t } = useTranslation('reviewer');
   const me = useMe().data;
+  const declined = (useLocation().state as { declined?: string } | null)?.declined;
   const query = useQuery({ queryKey: ['tasks', 'mine'], queryFn: () => unwrap(api.GET('/tasks')) });
   // A manager or admin who also reviews gets every task from GET /tasks: this page is their own.
   const mine = (query.data?.items ?? []).filter((task) => !me || task.assignee.id === me.id);
@@ -115,6 +116,7 @@ export default function TaskInbox() {
     <section className="reviewer-page">
       <h1>{t('inbox.title')}</h1>
       <p className="muted">{t('inbox.intro')}</p>
+      {declined && <Alert type="success" role="status" showIcon title={t('inbox.declined')} style={{ marginBottom: 16 }} />}
       <Loading query={query}>
         {() => (mine.length === 0 ? <Empty description={t('inbox.empty')} /> : <TaskTable tasks={mine} />)}
       </Loading>
