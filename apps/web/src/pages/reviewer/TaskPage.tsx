@@ -80,6 +80,24 @@ function ProblemSummary({ problems, criteria, rowOf }: { problems: Map<string, s
 
 /** The review in progress: the rubric, risk points, recommendation, endorsement; autosaved, then submitted. */
 /**
+ * The browser scrolls a focused field into the window, not out from under the sticky submit bar:
+ * a field the keyboard reaches behind the bar is scrolled up above it.
+ */
+function useFocusAboveBar(bar: RefObject<HTMLDivElement | null>) {
+  useEffect(() => {
+    const onFocus = (event: FocusEvent) => {
+      const el = event.target instanceof HTMLElement ? event.target : null;
+      if (!el || !bar.current || bar.current.contains(el) || !el.closest('.task-main')) return;
+      const box = (el.closest('label') ?? el).getBoundingClientRect();
+      const top = bar.current.getBoundingClientRect().top;
+      if (box.bottom > top - 8) window.scrollBy({ top: box.bottom - top + 24 });
+    };
+    document.addEventListener('focusin', onFocus);
+    return () => document.removeEventListener('focusin', onFocus);
+  }, [bar]);
+}
+
+/**
  * Unscored criteria and a missing recommendation, as the API would name them (`scores.<key>`,
  * `recommendation`); status 0 marks a refusal that never left the page.
  */
@@ -105,6 +123,8 @@ function ReviewEditor({ task, criteria, onSubmitted, controls }: { task: Task; c
   const autosave = useAutosave(task.id, task.draft?.savedAt);
   const [rowOf, setRowOf] = useState<number[]>([]);
   const [waiting, setWaiting] = useState(0);
+  const bar = useRef<HTMLDivElement>(null);
+  useFocusAboveBar(bar);
 
   const { stop, resume, change } = autosave;
   useEffect(() => {
@@ -169,7 +189,7 @@ function ReviewEditor({ task, criteria, onSubmitted, controls }: { task: Task; c
         <Alert type="error" role="alert" title={stillBeingAssigned(submit.error) ? t('assigning.gaveUp') : failureText(submit.error, tc)} />
       )}
       {/* Kept in view at the bottom of the window: where the draft stands, and the way to submit. */}
-      <div className="submit-bar">
+      <div className="submit-bar" ref={bar}>
         <div className="actions">
           <Button type="primary" size="large" data-testid="submit-review" loading={submit.isPending} onClick={() => submit.mutate()}>
             {t('submit.button')}

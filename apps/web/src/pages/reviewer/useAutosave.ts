@@ -64,6 +64,8 @@ export function useAutosave(taskId: string, restoredAt: string | undefined) {
     (body: DraftBody) => {
       if (stopped.current) return;
       waiting.current = body;
+      // Said at once: the change is on its way (after the pause), not lost.
+      setState((s) => (s.kind === 'saving' ? s : { kind: 'saving' }));
       clearTimeout(timer.current);
       timer.current = setTimeout(() => void send(), DEBOUNCE_MS);
     },
