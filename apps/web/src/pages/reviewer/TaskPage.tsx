@@ -69,7 +69,13 @@ function ProblemSummary({ problems, criteria, rowOf }: { problems: Map<string, s
           <ul>
             {[...problems].map(([field, list]) => {
               const { label, anchor } = where(field);
-              return <li key={field}>{anchor ? <a href={`#${anchor}`}>{label}</a> : label}: {list.join(' ')}</li>;
+              return (
+                <li key={field}>
+                  {anchor ? <a href={`#${anchor}`}>{label}</a> : label}
+                  {t('submit.colon')}
+                  {list.join(' ')}
+                </li>
+              );
             })}
           </ul>
         }
