@@ -64,7 +64,9 @@ function Figures({ stats }: { stats: Stats }) {
     () => ({
       funnel: FUNNEL.map((s): Figure => ({ key: s, label: t(`words:status.${s}`), count: stats.funnel[s] })),
       sectors: SECTORS.map((s): Figure => ({ key: s, label: t(`words:sector.${s}`), count: stats.bySector[s] })),
-      bands: stats.byInvestmentBand.map((b): Figure => ({ key: b.key, label: KNOWN_BANDS.has(b.key) ? t(`dashboard.band.${b.key}`) : b.label, count: b.count })),
+      bands: stats.byInvestmentBand.map(
+        (b): Figure => ({ key: b.key, label: KNOWN_BANDS.has(b.key) ? t(`dashboard.band.${b.key}`) : b.label, count: b.count }),
+      ),
     }),
     [stats, t],
   );
@@ -97,7 +99,11 @@ function Figures({ stats }: { stats: Stats }) {
           </div>
           <div data-testid="stat-median">
             <dt>{t('dashboard.key.median')}</dt>
-            <dd>{stats.medianDaysToFirstDecision === null ? t('dashboard.key.noDecisionYet') : t('dashboard.key.days', { count: stats.medianDaysToFirstDecision })}</dd>
+            <dd>
+              {stats.medianDaysToFirstDecision === null
+                ? t('dashboard.key.noDecisionYet')
+                : t('dashboard.key.days', { count: stats.medianDaysToFirstDecision })}
+            </dd>
           </div>
           <div data-testid="stat-overdue">
             <dt>{t('dashboard.key.overdue')}</dt>
@@ -114,14 +120,22 @@ function Figures({ stats }: { stats: Stats }) {
 }
 
 /** A count per category as bars, named for screen readers by the same figures the table below holds. */
-function FigureChart({ id, testId, title, figures, horizontal = false }: { id: string; testId: string; title: string; figures: Figure[]; horizontal?: boolean }) {
+interface FigureChartProps {
+  id: string;
+  testId: string;
+  title: string;
+  figures: Figure[];
+  horizontal?: boolean;
+}
+
+function FigureChart({ id, testId, title, figures, horizontal = false }: FigureChartProps) {
   const { t } = useTranslation('manager');
   const option = useMemo<BarOption>(() => {
     const categories = { type: 'category' as const, data: figures.map((f) => f.label), inverse: horizontal, axisLabel: { color: '#334155', interval: 0 } };
     const values = { type: 'value' as const, minInterval: 1, axisLabel: { color: '#334155' } };
     return {
       animation: false,
-      grid: { left: 8, right: 32, top: 16, bottom: 8, containLabel: true },
+      grid: { left: 8, right: 32, top: 16, bottom: 8 },
       tooltip: { trigger: 'axis' },
       xAxis: horizontal ? values : categories,
       yAxis: horizontal ? categories : values,
@@ -141,24 +155,29 @@ function FigureChart({ id, testId, title, figures, horizontal = false }: { id: s
     <section className="manager-section" aria-labelledby={`dash-${id}`}>
       <h2 id={`dash-${id}`}>{title}</h2>
       <div className="manager-chart-block">
-      <EChart option={option} testId={testId} label={t('dashboard.chartLabel', { title, figures: figuresText })} height={horizontal ? 40 + figures.length * 32 : 280} />
-      <table className="manager-table" data-testid={`${testId}-table`}>
-        <caption className="sr-only">{title}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('dashboard.category')}</th>
-            <th scope="col">{t('dashboard.count')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {figures.map((f) => (
-            <tr key={f.key} data-key={f.key}>
-              <th scope="row">{f.label}</th>
-              <td className="num">{f.count}</td>
+        <EChart
+          option={option}
+          testId={testId}
+          label={t('dashboard.chartLabel', { title, figures: figuresText })}
+          height={horizontal ? 40 + figures.length * 32 : 280}
+        />
+        <table className="manager-table" data-testid={`${testId}-table`}>
+          <caption className="sr-only">{title}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('dashboard.category')}</th>
+              <th scope="col" className="num">{t('dashboard.count')}</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {figures.map((f) => (
+              <tr key={f.key} data-key={f.key}>
+                <th scope="row">{f.label}</th>
+                <td className="num">{f.count}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
       </div>
     </section>
   );

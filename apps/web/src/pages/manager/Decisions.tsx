@@ -1,5 +1,5 @@
 import { useQueries } from '@tanstack/react-query';
-import { Alert, Table, Tag, type TableColumnsType } from 'antd';
+import { Alert, Table, type TableColumnsType } from 'antd';
 import type { HTMLAttributes } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
@@ -7,6 +7,7 @@ import { api, ApiFailure, unwrap, type Schemas } from '../../api/client';
 import { Due, Loading, Money, StatusBadge } from '../../components/bits';
 import { formatDate } from '../../lib/format';
 import { daysSince, decisionClock, formatScore, type DecisionClock } from './decisionClock';
+import { RecommendationTag, ToneTag } from './tags';
 import './manager.css';
 
 type Summary = Schemas['ProjectSummary'];
@@ -134,6 +135,7 @@ function DecisionSection({ section, rows }: { section: SectionKey; rows: Row[] }
   const columns: TableColumnsType<Row> = [
     {
       key: 'name',
+      width: '20%',
       title: t('decisions.col.project'),
       render: (_, r) => (
         <>
@@ -142,22 +144,29 @@ function DecisionSection({ section, rows }: { section: SectionKey; rows: Row[] }
         </>
       ),
     },
-    { key: 'company', title: t('decisions.col.company'), render: (_, r) => r.project.company },
-    { key: 'amount', title: t('decisions.col.amount'), align: 'right', render: (_, r) => <Money value={r.project.totalInvestment} /> },
-    { key: 'status', title: t('decisions.col.status'), render: (_, r) => <StatusBadge status={r.project.status} /> },
+    { key: 'company',
+      width: '17%', title: t('decisions.col.company'), render: (_, r) => r.project.company },
+    { key: 'amount',
+      width: '10%', title: t('decisions.col.amount'), align: 'right', render: (_, r) => <Money value={r.project.totalInvestment} /> },
+    { key: 'status',
+      width: '11%', title: t('decisions.col.status'), render: (_, r) => <StatusBadge status={r.project.status} /> },
     {
       key: 'score',
+      width: '8%',
       title: t('decisions.col.score'),
       align: 'right',
       render: (_, r) => (r.report ? formatScore(r.report.overallScore) : <span className="muted">{r.reportPending ? t('decisions.noReport') : '…'}</span>),
     },
     {
       key: 'recommendation',
+      width: '10%',
       title: t('decisions.col.recommendation'),
-      render: (_, r) => (r.report ? <Tag>{t(`words:recommendation.${r.report.recommendation}`)}</Tag> : null),
+      render: (_, r) => (r.report ? <RecommendationTag recommendation={r.report.recommendation} /> : null),
     },
-    { key: 'age', title: t('decisions.col.age'), render: (_, r) => <Age since={r.clock?.since ?? r.askedAt ?? r.project.updatedAt} /> },
-    { key: 'state', title: t(`decisions.stateCol.${section}`), render: (_, r) => <RowState row={r} /> },
+    { key: 'age',
+      width: '8%', title: t('decisions.col.age'), render: (_, r) => <Age since={r.clock?.since ?? r.askedAt ?? r.project.updatedAt} /> },
+    { key: 'state',
+      width: '16%', title: t(`decisions.stateCol.${section}`), render: (_, r) => <RowState row={r} /> },
   ];
   return (
     <section className="manager-section" aria-labelledby={headingId} data-section={section}>
@@ -165,16 +174,20 @@ function DecisionSection({ section, rows }: { section: SectionKey; rows: Row[] }
         {t(`decisions.section.${section}`)} <span className="muted">({rows.length})</span>
       </h2>
       <p className="muted">{t(`decisions.sectionHint.${section}`)}</p>
-      <Table<Row>
-        rowKey={(r) => r.project.id}
-        columns={columns}
-        dataSource={rows}
-        pagination={false}
-        size="small"
-        locale={{ emptyText: t('decisions.empty') }}
-        onRow={(r) => ({ 'data-testid': 'decision-row', 'data-project-id': r.project.id }) as HTMLAttributes<HTMLElement>}
-        scroll={{ x: 'max-content' }}
-      />
+      {rows.length === 0 ? (
+        <p className="manager-empty">{t('decisions.empty')}</p>
+      ) : (
+        <Table<Row>
+          rowKey={(r) => r.project.id}
+          columns={columns}
+          dataSource={rows}
+          pagination={false}
+          size="small"
+          tableLayout="fixed"
+          onRow={(r) => ({ 'data-testid': 'decision-row', 'data-project-id': r.project.id }) as HTMLAttributes<HTMLElement>}
+          scroll={{ x: 1040 }}
+        />
+      )}
     </section>
   );
 }
@@ -196,14 +209,16 @@ function RowState({ row }: { row: Row }) {
   return (
     <div className="manager-state">
       {clock?.escalated && (
-        <Tag color="red" data-escalated="true">
+        <ToneTag tone="bad" data-escalated="true">
           {t('decisions.escalated')}
-        </Tag>
+        </ToneTag>
       )}
       {clock?.dueAt ? <Due at={clock.dueAt} /> : clock ? <span className="muted">{t('decisions.noDue')}</span> : null}
       {first && (
         <span data-testid="first-approval">
-          {first.actor ? t('decisions.firstApprovedBy', { name: first.actor, date: formatDate(first.at) }) : t('decisions.firstApproved', { date: formatDate(first.at) })}
+          {first.actor
+            ? t('decisions.firstApprovedBy', { name: first.actor, date: formatDate(first.at) })
+            : t('decisions.firstApproved', { date: formatDate(first.at) })}
         </span>
       )}
     </div>

@@ -1,9 +1,10 @@
-import { Alert, Tag } from 'antd';
+import { Alert } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Money } from '../../../components/bits';
 import { formatDateTime } from '../../../lib/format';
 import type { Me } from '../../../lib/session';
 import type { ProjectDetail } from '../../../lib/watch';
+import { ToneTag } from '../tags';
 import { personLabel, type Person } from './data';
 
 /**
@@ -21,7 +22,7 @@ export default function ApprovalState({ project, people, me }: { project: Projec
     <div data-testid="approval-state" data-dual={dual} className="manager-approval">
       <h3>{t('decide.approval.title')}</h3>
       <p>
-        <Tag color={dual ? 'blue' : undefined}>{dual ? t('decide.approval.required') : t('decide.approval.notRequired')}</Tag>{' '}
+        <ToneTag tone={dual ? 'info' : 'plain'}>{dual ? t('decide.approval.required') : t('decide.approval.notRequired')}</ToneTag>{' '}
         {t('decide.approval.threshold')} <Money value={threshold} />
       </p>
       {first && (

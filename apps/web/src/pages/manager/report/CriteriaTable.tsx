@@ -47,10 +47,10 @@ export default function CriteriaTable({ project, rubrics }: { project: ProjectDe
             <tr>
               <th scope="col">{t('report.criteria.track')}</th>
               <th scope="col">{t('report.criteria.criterion')}</th>
-              <th scope="col">{t('report.criteria.weight')}</th>
-              <th scope="col">{t('report.criteria.mean')}</th>
-              <th scope="col">{t('report.criteria.range')}</th>
-              <th scope="col">{t('report.criteria.scores')}</th>
+              <th scope="col" className="num">{t('report.criteria.weight')}</th>
+              <th scope="col" className="num">{t('report.criteria.mean')}</th>
+              <th scope="col" className="num">{t('report.criteria.range')}</th>
+              <th scope="col" className="num">{t('report.criteria.scores')}</th>
             </tr>
           </thead>
           <tbody>

@@ -24,7 +24,14 @@ export default function DecidePanel({ project, people, me }: { project: ProjectD
     <section className="manager-section manager-decide" aria-labelledby="report-decide" data-testid="decide-panel">
       <h2 id="report-decide">{t('decide.title')}</h2>
       {recorded && (
-        <Alert type="success" showIcon role="status" title={t('decide.recorded', { status: t(`words:status.${recorded}`) })} closable onClose={() => setRecorded(null)} />
+        <Alert
+          type="success"
+          showIcon
+          role="status"
+          title={t('decide.recorded', { status: t(`words:status.${recorded}`) })}
+          closable
+          onClose={() => setRecorded(null)}
+        />
       )}
       <ApprovalState project={project} people={people} me={me} />
       {awaiting ? (
@@ -88,11 +95,11 @@ function DecideForm({ project, onRecorded }: { project: ProjectDetail; onRecorde
         <Radio.Group value={outcome} onChange={(e) => {
             setOutcome(e.target.value as Outcome);
             decide.reset();
-          }} optionType="button" buttonStyle="solid">
+          }} >
           {OUTCOMES.map((o) => (
-            <Radio.Button key={o} value={o} data-testid={`decide-${o.replace('_', '-')}`} disabled={second && o === 'request_info'}>
+            <Radio key={o} value={o} data-testid={`decide-${o.replace('_', '-')}`} disabled={second && o === 'request_info'}>
               {t(`words:decision.${o}`)}
-            </Radio.Button>
+            </Radio>
           ))}
         </Radio.Group>
         {second && <p className="muted manager-hint">{t('decide.secondApprovalChoices')}</p>}

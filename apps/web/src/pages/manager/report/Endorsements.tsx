@@ -23,7 +23,7 @@ export default function Endorsements({ report, people }: { report: Report; peopl
           <thead>
             <tr>
               <th scope="col">{t('report.endorsements.firm')}</th>
-              <th scope="col">{t('report.endorsements.amount')}</th>
+              <th scope="col" className="num">{t('report.endorsements.amount')}</th>
             </tr>
           </thead>
           <tbody>

@@ -1,10 +1,10 @@
-import { Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Money } from '../../../components/bits';
 import type { ProjectDetail } from '../../../lib/watch';
+import { ToneTag } from '../tags';
 import type { Report } from './data';
 
-const OUTLOOK_COLORS = { favourable: 'green', moderate: 'gold', cautious: 'orange' } as const;
+const OUTLOOK_TONES = { favourable: 'good', moderate: 'info', cautious: 'warn' } as const;
 
 /** The cautious forecast (托底性预判): how much of the declared investment is expected to land, and on what assumptions. */
 export default function Forecast({ report, project }: { report: Report; project: ProjectDetail }) {
@@ -18,9 +18,9 @@ export default function Forecast({ report, project }: { report: Report; project:
         <div>
           <dt>{t('report.forecast.outlook')}</dt>
           <dd>
-            <Tag color={OUTLOOK_COLORS[forecast.outlook]} data-outlook={forecast.outlook}>
+            <ToneTag tone={OUTLOOK_TONES[forecast.outlook]} data-outlook={forecast.outlook}>
               {t(`report.forecast.outlooks.${forecast.outlook}`)}
-            </Tag>
+            </ToneTag>
           </dd>
         </div>
         <div>

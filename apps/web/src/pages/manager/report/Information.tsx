@@ -13,7 +13,9 @@ export default function Information({ report }: { report: Report }) {
         <div key={round.round} className="manager-round">
           <h3>{t('report.information.round', { round: round.round, date: formatDate(round.requestedAt) })}</h3>
           {round.reopenTracks.length > 0 && (
-            <p className="muted">{t('report.information.reopened', { tracks: round.reopenTracks.map((tr) => t(`words:track.${tr}`)).join(t('report.listSeparator')) })}</p>
+            <p className="muted">
+              {t('report.information.reopened', { tracks: round.reopenTracks.map((tr) => t(`words:track.${tr}`)).join(t('report.listSeparator')) })}
+            </p>
           )}
           <ol className="manager-list">
             {round.questions.map((q, i) => (
@@ -37,7 +39,9 @@ export default function Information({ report }: { report: Report }) {
               ))}
             </ul>
           )}
-          <p className="muted">{round.answeredAt ? t('report.information.answeredAt', { date: formatDate(round.answeredAt) }) : t('report.information.unanswered')}</p>
+          <p className="muted">
+            {round.answeredAt ? t('report.information.answeredAt', { date: formatDate(round.answeredAt) }) : t('report.information.unanswered')}
+          </p>
         </div>
       ))}
     </section>

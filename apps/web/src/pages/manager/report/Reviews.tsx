@@ -1,8 +1,9 @@
-import { Collapse, Tag } from 'antd';
+import { Collapse } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Money } from '../../../components/bits';
 import { formatDate } from '../../../lib/format';
 import type { ProjectDetail } from '../../../lib/watch';
+import { SEVERITY_TONE, ToneTag } from '../tags';
 import { personLabel, reviewsOf, TRACKS, type Criterion, type Person, type Review, type Track } from './data';
 
 /** Each reviewer's own review, folded: scores per criterion, risk points, comments, co-investment. */
@@ -52,7 +53,7 @@ function ReviewBody({ review, rubric }: { review: Review; rubric: Criterion[] | 
         <thead>
           <tr>
             <th scope="col">{t('report.criteria.criterion')}</th>
-            <th scope="col">{t('report.reviews.score')}</th>
+            <th scope="col" className="num">{t('report.reviews.score')}</th>
           </tr>
         </thead>
         <tbody>
@@ -71,7 +72,7 @@ function ReviewBody({ review, rubric }: { review: Review; rubric: Criterion[] | 
         <ul className="manager-list">
           {review.riskPoints.map((point, i) => (
             <li key={i}>
-              <Tag color={point.severity === 'high' ? 'red' : undefined}>{t(`words:severity.${point.severity}`)}</Tag>
+              <ToneTag tone={SEVERITY_TONE[point.severity]}>{t(`words:severity.${point.severity}`)}</ToneTag>
               <strong>{point.category}</strong>: {point.description}
             </li>
           ))}

@@ -1,10 +1,9 @@
-import { Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Schemas } from '../../../api/client';
+import { SEVERITY_TONE, ToneTag } from '../tags';
 import { personLabel, type Person, type Report } from './data';
 
 const SEVERITIES: Schemas['Severity'][] = ['high', 'medium', 'low'];
-const SEVERITY_COLORS: Record<Schemas['Severity'], string> = { high: 'red', medium: 'orange', low: 'default' };
 
 /** The report's merged risk points (one per category, at the highest severity any reviewer gave), by severity. */
 export default function RiskPoints({ report, people }: { report: Report; people: Map<string, Person> }) {
@@ -22,7 +21,7 @@ export default function RiskPoints({ report, people }: { report: Report; people:
             <ul className="manager-list">
               {points.map((point) => (
                 <li key={point.category}>
-                  <Tag color={SEVERITY_COLORS[severity]}>{t(`words:severity.${severity}`)}</Tag>
+                  <ToneTag tone={SEVERITY_TONE[severity]}>{t(`words:severity.${severity}`)}</ToneTag>
                   <strong>{point.category}</strong>
                   <span className="muted"> {t('report.risks.raisedBy', { count: new Set(point.sources.map((s) => s.track)).size })}</span>
                   <ul className="manager-sources">

@@ -1,5 +1,5 @@
-import { Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { ToneTag } from '../tags';
 import type { Report } from './data';
 import { guessLang } from './Forecast';
 
@@ -25,8 +25,8 @@ export default function Rules({ report }: { report: Report }) {
               <th scope="row">{rule.id}</th>
               <td lang={guessLang([rule.description])}>{rule.description}</td>
               <td>
-                {rule.fired ? <Tag color="blue">{t('report.rules.yes')}</Tag> : <span className="muted">{t('report.rules.no')}</span>}
-                {rule.id === deciding && <Tag color="geekblue">{t('report.rules.deciding')}</Tag>}
+                {rule.fired ? <ToneTag tone="info">{t('report.rules.yes')}</ToneTag> : <span className="muted">{t('report.rules.no')}</span>}
+                {rule.id === deciding && <ToneTag tone="good">{t('report.rules.deciding')}</ToneTag>}
               </td>
             </tr>
           ))}

@@ -1,11 +1,9 @@
-import { Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { formatDate } from '../../../lib/format';
 import { formatScore } from '../decisionClock';
+import { RecommendationTag } from '../tags';
 import type { Report } from './data';
 import { guessLang } from './Forecast';
-
-const RECOMMENDATION_COLORS = { go: 'green', conditional: 'blue', no_go: 'red' } as const;
 
 /** The verdict first: the overall score and the recommendation, with the date of the report. */
 export function Verdict({ report }: { report: Report }) {
@@ -22,9 +20,9 @@ export function Verdict({ report }: { report: Report }) {
         </div>
         <div>
           <div className="muted">{t('report.recommendation')}</div>
-          <Tag color={RECOMMENDATION_COLORS[report.recommendation]} className="manager-big-tag" data-testid="recommendation" data-recommendation={report.recommendation}>
-            {t(`words:recommendation.${report.recommendation}`)}
-          </Tag>
+          <div data-testid="recommendation">
+            <RecommendationTag recommendation={report.recommendation} big />
+          </div>
         </div>
         <div>
           <div className="muted">{t('report.madeOn')}</div>
@@ -43,7 +41,7 @@ export function Recommendation({ report }: { report: Report }) {
     <section className="manager-section" aria-labelledby="report-recommendation">
       <h2 id="report-recommendation">{t('report.recommendation')}</h2>
       <p>
-        <Tag color={RECOMMENDATION_COLORS[report.recommendation]}>{t(`words:recommendation.${report.recommendation}`)}</Tag>
+        <RecommendationTag recommendation={report.recommendation} />
         {rule && (
           <>
             {t('report.decidedBy', { rule: rule.id })} <span lang={guessLang([rule.description])}>{rule.description}</span>

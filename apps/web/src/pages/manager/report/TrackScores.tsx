@@ -20,7 +20,7 @@ export default function TrackScores({ report }: { report: Report }) {
   const option = useMemo<BarOption>(
     () => ({
       animation: false,
-      grid: { left: 8, right: 24, top: 16, bottom: 8, containLabel: true },
+      grid: { left: 8, right: 24, top: 24, bottom: 8 },
       tooltip: { trigger: 'axis' },
       xAxis: { type: 'category', data: names, axisLabel: { color: '#334155', interval: 0 } },
       yAxis: { type: 'value', min: 0, max: 5, interval: 1, axisLabel: { color: '#334155' } },
@@ -45,13 +45,13 @@ export default function TrackScores({ report }: { report: Report }) {
         <thead>
           <tr>
             <th scope="col">{t('report.tracks.track')}</th>
-            <th scope="col">{t('report.tracks.weight')}</th>
-            <th scope="col">{t('report.tracks.reviews')}</th>
-            <th scope="col">{t('report.tracks.score')}</th>
+            <th scope="col" className="num">{t('report.tracks.weight')}</th>
+            <th scope="col" className="num">{t('report.tracks.reviews')}</th>
+            <th scope="col" className="num">{t('report.tracks.score')}</th>
             <th scope="col">{t('report.tracks.status')}</th>
-            <th scope="col">{t('words:recommendation.go')}</th>
-            <th scope="col">{t('words:recommendation.conditional')}</th>
-            <th scope="col">{t('words:recommendation.no_go')}</th>
+            <th scope="col" className="num">{t('words:recommendation.go')}</th>
+            <th scope="col" className="num">{t('words:recommendation.conditional')}</th>
+            <th scope="col" className="num">{t('words:recommendation.no_go')}</th>
           </tr>
         </thead>
         <tbody>
