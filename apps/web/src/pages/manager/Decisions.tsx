@@ -135,7 +135,7 @@ function DecisionSection({ section, rows }: { section: SectionKey; rows: Row[] }
   const columns: TableColumnsType<Row> = [
     {
       key: 'name',
-      width: '20%',
+      width: '19%',
       title: t('decisions.col.project'),
       render: (_, r) => (
         <>
@@ -144,12 +144,16 @@ function DecisionSection({ section, rows }: { section: SectionKey; rows: Row[] }
         </>
       ),
     },
-    { key: 'company',
-      width: '17%', title: t('decisions.col.company'), render: (_, r) => r.project.company },
-    { key: 'amount',
-      width: '10%', title: t('decisions.col.amount'), align: 'right', render: (_, r) => <Money value={r.project.totalInvestment} /> },
-    { key: 'status',
-      width: '11%', title: t('decisions.col.status'), render: (_, r) => <StatusBadge status={r.project.status} /> },
+    { key: 'company', width: '16%', title: t('decisions.col.company'), render: (_, r) => r.project.company },
+    {
+      key: 'amount',
+      width: '12%',
+      className: 'nowrap',
+      title: t('decisions.col.amount'),
+      align: 'right',
+      render: (_, r) => <Money value={r.project.totalInvestment} />,
+    },
+    { key: 'status', width: '13%', title: t('decisions.col.status'), render: (_, r) => <StatusBadge status={r.project.status} /> },
     {
       key: 'score',
       width: '8%',
@@ -159,14 +163,12 @@ function DecisionSection({ section, rows }: { section: SectionKey; rows: Row[] }
     },
     {
       key: 'recommendation',
-      width: '10%',
+      width: '11%',
       title: t('decisions.col.recommendation'),
       render: (_, r) => (r.report ? <RecommendationTag recommendation={r.report.recommendation} /> : null),
     },
-    { key: 'age',
-      width: '8%', title: t('decisions.col.age'), render: (_, r) => <Age since={r.clock?.since ?? r.askedAt ?? r.project.updatedAt} /> },
-    { key: 'state',
-      width: '16%', title: t(`decisions.stateCol.${section}`), render: (_, r) => <RowState row={r} /> },
+    { key: 'age', width: '8%', title: t('decisions.col.age'), render: (_, r) => <Age since={r.clock?.since ?? r.askedAt ?? r.project.updatedAt} /> },
+    { key: 'state', width: '13%', title: t(`decisions.stateCol.${section}`), render: (_, r) => <RowState row={r} /> },
   ];
   return (
     <section className="manager-section" aria-labelledby={headingId} data-section={section}>
