@@ -30,8 +30,10 @@ export default function Report() {
   const staff = hasRole(me, 'manager', 'admin');
   const people = usePeople(project.data, staff);
   const rubrics = useRubrics(project.data, staff);
+  const { t } = useTranslation('manager');
   return (
     <div className="manager-page" data-testid="report">
+      {!project.data && <h1>{t('report.kicker')}</h1>}
       <Loading query={project}>
         {() =>
           project.data && (
