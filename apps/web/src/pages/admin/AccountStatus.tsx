@@ -1,9 +1,9 @@
 import { Button, Form, Input, Modal, Space } from 'antd';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, unwrap, type Schemas } from '../../api/client';
-import { FailureAlert, OtherProblems, showProblems, type Problems } from './shared';
-import { useState } from 'react';
+import { clearChanged, FailureAlert, OtherProblems, showProblems, type Problems } from './shared';
 
 type User = Schemas['User'];
 export type StatusChange = 'deactivate' | 'reactivate';
@@ -54,7 +54,14 @@ export function AccountStatusDialog({
 
   return (
     <Modal open title={t(`status.${change}Title`, { name: user.name })} footer={null} onCancel={onClose} destroyOnHidden>
-      <Form form={form} layout="vertical" data-testid="account-status-form" onFinish={() => run.mutate()}>
+      <Form
+        form={form}
+        layout="vertical"
+        className="admin-form"
+        data-testid="account-status-form"
+        onValuesChange={(changed) => setLeftover(clearChanged(form, changed, leftover))}
+        onFinish={() => run.mutate()}
+      >
         <p>{t(`status.${change}Explain`)}</p>
         <FailureAlert error={run.error} />
         <OtherProblems problems={leftover} shown={[]} />
@@ -62,7 +69,7 @@ export function AccountStatusDialog({
           <Input.TextArea rows={3} maxLength={500} showCount />
         </Form.Item>
         <Space>
-          <Button type="primary" danger={change === 'deactivate'} htmlType="submit" loading={run.isPending} data-testid="confirm-account-status">
+          <Button type="primary" htmlType="submit" loading={run.isPending} data-testid="confirm-account-status">
             {t(`status.${change}Confirm`)}
           </Button>
           <Button onClick={onClose}>{t('common:actions.cancel')}</Button>

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { api, unwrap, type Schemas } from '../../api/client';
 import { Loading } from '../../components/bits';
 import { formatDate } from '../../lib/format';
-import { FailureAlert, OtherProblems, showProblems, type Problems } from './shared';
+import { clearChanged, FailureAlert, OtherProblems, showProblems, type Problems } from './shared';
 
 type Conflict = Schemas['Conflict'];
 interface Values {
@@ -34,7 +34,14 @@ function AddConflict({ userId }: { userId: string }) {
     },
   });
   return (
-    <Form form={form} layout="vertical" data-testid="conflict-form" onFinish={() => add.mutate()}>
+    <Form
+      form={form}
+      layout="vertical"
+      className="admin-form admin-conflict-form"
+      data-testid="conflict-form"
+      onValuesChange={(changed) => setLeftover(clearChanged(form, changed, leftover))}
+      onFinish={() => add.mutate()}
+    >
       <h2 className="admin-h2">{t('conflicts.declare')}</h2>
       <FailureAlert error={add.error} />
       <OtherProblems problems={leftover} shown={[]} />
@@ -74,6 +81,7 @@ export function ConflictsDrawer({ user, onClose }: { user: Schemas['User']; onCl
           {() => (
             <Table<Conflict>
               rowKey="id"
+              className="admin-table"
               size="small"
               pagination={false}
               dataSource={conflicts.data?.items ?? []}
@@ -83,7 +91,7 @@ export function ConflictsDrawer({ user, onClose }: { user: Schemas['User']; onCl
                 { key: 'company', title: t('conflicts.company'), dataIndex: 'company' },
                 { key: 'creditCode', title: t('conflicts.creditCode'), render: (_, c) => c.creditCode ?? t('none') },
                 { key: 'reason', title: t('conflicts.reason'), dataIndex: 'reason' },
-                { key: 'createdAt', title: t('conflicts.declaredAt'), render: (_, c) => formatDate(c.createdAt) },
+                { key: 'createdAt', title: t('conflicts.declaredAt'), render: (_, c) => <span className="admin-nowrap">{formatDate(c.createdAt)}</span> },
                 {
                   key: 'actions',
                   title: t('columns.actions'),
@@ -104,7 +112,9 @@ export function ConflictsDrawer({ user, onClose }: { user: Schemas['User']; onCl
             />
           )}
         </Loading>
-        {withdraw.isSuccess && <Alert type="success" role="status" style={{ marginTop: 12 }} title={t('conflicts.withdrawn', { company: withdraw.data.company })} />}
+        {withdraw.isSuccess && (
+          <Alert type="success" role="status" style={{ marginTop: 12 }} title={t('conflicts.withdrawn', { company: withdraw.data.company })} />
+        )}
         <AddConflict userId={user.id} />
       </section>
     </Drawer>

@@ -1,12 +1,12 @@
 import { Alert, Button, Checkbox, Form, InputNumber, Space, Tag } from 'antd';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState, type ReactNode } from 'react';
+import { useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, ApiFailure, unwrap, type Schemas } from '../../api/client';
 import { Loading } from '../../components/bits';
 import { hasRole, useMe } from '../../lib/session';
 import { DurationInput, YuanInput } from './PolicyInputs';
-import { FailureAlert, OtherProblems, problemsUnder, SECTORS, showProblems, TRACKS, type Problems } from './shared';
+import { clearChanged, FailureAlert, revealProblem, OtherProblems, problemsUnder, SECTORS, showProblems, TRACKS, type Problems } from './shared';
 import './admin.css';
 
 type PolicyVersion = Schemas['PolicyVersion'];
@@ -46,11 +46,19 @@ const GROUPS_SHOWN = ['trackWeights'];
  * The policy as one form, started from `base` (a version): saved whole with that version, which
  * the API checks (409 when someone else saved first).
  */
-function PolicyEditor({ base, canSave, onSaved, onReload }: { base: PolicyVersion; canSave: boolean; onSaved: (p: PolicyVersion) => void; onReload: () => void }) {
+interface EditorProps {
+  base: PolicyVersion;
+  canSave: boolean;
+  onSaved: (p: PolicyVersion) => void;
+  onReload: () => void;
+}
+
+function PolicyEditor({ base, canSave, onSaved, onReload }: EditorProps) {
   const { t } = useTranslation('admin');
   const [form] = Form.useForm<PolicyVersion>();
   const [leftover, setLeftover] = useState<Problems>(new Map());
   const [stale, setStale] = useState(false);
+  const root = useRef<HTMLDivElement>(null);
 
   const save = useMutation({
     // Everything GET returned, edited, with the version the edit started from.
@@ -59,123 +67,125 @@ function PolicyEditor({ base, canSave, onSaved, onReload }: { base: PolicyVersio
     onError: (error) => {
       if (error instanceof ApiFailure && error.status === 409) setStale(true);
       else setLeftover(showProblems(form, error));
+      // The save button sits at the bottom of a long form: show what stopped it.
+      revealProblem(root.current);
     },
     onSuccess: onSaved,
   });
 
-  const number = (min: number, max: number, step = 1, precision = 0) => <InputNumber min={min} max={max} step={step} precision={precision} style={{ width: 120 }} />;
+  const number = (min: number, max: number, step = 1, precision = 0) => (
+    <InputNumber min={min} max={max} step={step} precision={precision} style={{ width: 120 }} />
+  );
 
   return (
-    <Form
-      form={form}
-      layout="vertical"
-      data-testid="policy-form"
-      initialValues={base}
-      disabled={!canSave}
-      onFinish={() => save.mutate()}
-      onValuesChange={(changed: Record<string, unknown>) => {
-        const keys = Object.keys(changed);
-        if ([...leftover.keys()].some((f) => keys.includes(f.split('.')[0]))) {
-          setLeftover(new Map([...leftover].filter(([f]) => !keys.includes(f.split('.')[0]))));
-        }
-      }}
-    >
-      {stale && (
-        <Alert
-          type="warning"
-          role="alert"
-          data-testid="policy-conflict"
-          style={{ marginBottom: 16 }}
-          title={t('policy.conflictTitle')}
-          description={
-            <>
-              <p>{t('policy.conflictBody', { version: base.version })}</p>
-              {save.error instanceof ApiFailure && <p className="muted">{save.error.message}</p>}
-            </>
-          }
-          action={
-            <Button type="primary" onClick={onReload} data-testid="reload-policy" disabled={false}>
-              {t('policy.reload')}
-            </Button>
-          }
-        />
-      )}
-      {!stale && <FailureAlert error={save.error} />}
-      <OtherProblems problems={leftover} shown={GROUPS_SHOWN} />
+    <div ref={root}>
+      <Form
+        form={form}
+        layout="vertical"
+        className="admin-form"
+        data-testid="policy-form"
+        initialValues={base}
+        disabled={!canSave}
+        onFinish={() => save.mutate()}
+        onValuesChange={(changed) => setLeftover(clearChanged(form, changed, leftover))}
+      >
+        {stale && (
+          <Alert
+            type="warning"
+            role="alert"
+            data-testid="policy-conflict"
+            style={{ marginBottom: 16 }}
+            title={t('policy.conflictTitle')}
+            description={
+              <>
+                <p>{t('policy.conflictBody', { version: base.version })}</p>
+                {save.error instanceof ApiFailure && <p className="muted">{save.error.message}</p>}
+              </>
+            }
+            action={
+              <Button type="primary" onClick={onReload} data-testid="reload-policy" disabled={false}>
+                {t('policy.reload')}
+              </Button>
+            }
+          />
+        )}
+        {!stale && <FailureAlert error={save.error} />}
+        <OtherProblems problems={leftover} shown={GROUPS_SHOWN} />
 
-      <Section id="policy-panels" title={t('policy.panels')} explain={t('policy.panelsExplain')}>
-        <div className="admin-track-grid">
-          {TRACKS.map((tr) => (
-            <fieldset key={tr} className="admin-fieldset" data-track={tr}>
-              <legend>{t(`words:track.${tr}`)}</legend>
-              <Form.Item name={['reviewersPerTrack', tr]} label={t('policy.reviewersPerTrack')} extra={t('policy.reviewersPerTrackHint')}>
-                {number(1, 10)}
-              </Form.Item>
-              <Form.Item name={['quorum', tr]} label={t('policy.quorum')} extra={t('policy.quorumHint')}>
-                {number(1, 10)}
-              </Form.Item>
-            </fieldset>
-          ))}
-        </div>
-      </Section>
+        <Section id="policy-panels" title={t('policy.panels')} explain={t('policy.panelsExplain')}>
+          <div className="admin-track-grid">
+            {TRACKS.map((tr) => (
+              <fieldset key={tr} className="admin-fieldset" data-track={tr}>
+                <legend>{t(`words:track.${tr}`)}</legend>
+                <Form.Item name={['reviewersPerTrack', tr]} label={t('policy.reviewersPerTrack')} extra={t('policy.reviewersPerTrackHint')}>
+                  {number(1, 10)}
+                </Form.Item>
+                <Form.Item name={['quorum', tr]} label={t('policy.quorum')} extra={t('policy.quorumHint')}>
+                  {number(1, 10)}
+                </Form.Item>
+              </fieldset>
+            ))}
+          </div>
+        </Section>
 
-      <Section id="policy-weights" title={t('policy.weights')} explain={t('policy.weightsExplain')}>
-        <div className="admin-track-grid">
-          {TRACKS.map((tr) => (
-            <Form.Item key={tr} name={['trackWeights', tr]} label={t(`words:track.${tr}`)}>
-              {number(0, 1, 0.05, 2)}
+        <Section id="policy-weights" title={t('policy.weights')} explain={t('policy.weightsExplain')}>
+          <div className="admin-track-grid">
+            {TRACKS.map((tr) => (
+              <Form.Item key={tr} name={['trackWeights', tr]} label={t(`words:track.${tr}`)}>
+                {number(0, 1, 0.05, 2)}
+              </Form.Item>
+            ))}
+          </div>
+          <WeightSum problem={problemsUnder(leftover, 'trackWeights')} />
+        </Section>
+
+        <Section id="policy-deadlines" title={t('policy.deadlines')} explain={t('policy.deadlinesExplain')}>
+          <div className="admin-field-grid">
+            <Form.Item name="reviewDeadline" label={t('policy.reviewDeadline')} extra={t('policy.reviewDeadlineHint')}>
+              <DurationInput />
             </Form.Item>
-          ))}
-        </div>
-        <WeightSum problem={problemsUnder(leftover, 'trackWeights')} />
-      </Section>
+            <Form.Item name="reminderBefore" label={t('policy.reminderBefore')} extra={t('policy.reminderBeforeHint')}>
+              <DurationInput />
+            </Form.Item>
+            <Form.Item name="maxReassignments" label={t('policy.maxReassignments')} extra={t('policy.maxReassignmentsHint')}>
+              {number(0, 20)}
+            </Form.Item>
+            <Form.Item name="decisionDeadline" label={t('policy.decisionDeadline')} extra={t('policy.decisionDeadlineHint')}>
+              <DurationInput />
+            </Form.Item>
+            <Form.Item name="signingDeadline" label={t('policy.signingDeadline')} extra={t('policy.signingDeadlineHint')}>
+              <DurationInput />
+            </Form.Item>
+          </div>
+        </Section>
 
-      <Section id="policy-deadlines" title={t('policy.deadlines')} explain={t('policy.deadlinesExplain')}>
-        <div className="admin-field-grid">
-          <Form.Item name="reviewDeadline" label={t('policy.reviewDeadline')} extra={t('policy.reviewDeadlineHint')}>
-            <DurationInput />
+        <Section id="policy-approval" title={t('policy.approval')} explain={t('policy.approvalExplain')}>
+          <Form.Item name={['dualApprovalThreshold', 'amount']} label={t('policy.dualApprovalThreshold')} extra={t('policy.dualApprovalThresholdHint')}>
+            <YuanInput />
           </Form.Item>
-          <Form.Item name="reminderBefore" label={t('policy.reminderBefore')} extra={t('policy.reminderBeforeHint')}>
-            <DurationInput />
-          </Form.Item>
-          <Form.Item name="maxReassignments" label={t('policy.maxReassignments')} extra={t('policy.maxReassignmentsHint')}>
-            {number(0, 20)}
-          </Form.Item>
-          <Form.Item name="decisionDeadline" label={t('policy.decisionDeadline')} extra={t('policy.decisionDeadlineHint')}>
-            <DurationInput />
-          </Form.Item>
-          <Form.Item name="signingDeadline" label={t('policy.signingDeadline')} extra={t('policy.signingDeadlineHint')}>
-            <DurationInput />
-          </Form.Item>
-        </div>
-      </Section>
+        </Section>
 
-      <Section id="policy-approval" title={t('policy.approval')} explain={t('policy.approvalExplain')}>
-        <Form.Item name={['dualApprovalThreshold', 'amount']} label={t('policy.dualApprovalThreshold')} extra={t('policy.dualApprovalThresholdHint')}>
-          <YuanInput />
-        </Form.Item>
-      </Section>
+        <Section id="policy-screening" title={t('policy.screening')} explain={t('policy.screeningExplain')}>
+          <Form.Item name={['minimumInvestment', 'amount']} label={t('policy.minimumInvestment')} extra={t('policy.minimumInvestmentHint')}>
+            <YuanInput />
+          </Form.Item>
+          <Form.Item name="sectors" label={t('policy.sectors')} extra={t('policy.sectorsHint')}>
+            <Checkbox.Group className="admin-check-grid" options={SECTORS.map((s) => ({ value: s, label: t(`words:sector.${s}`) }))} />
+          </Form.Item>
+        </Section>
 
-      <Section id="policy-screening" title={t('policy.screening')} explain={t('policy.screeningExplain')}>
-        <Form.Item name={['minimumInvestment', 'amount']} label={t('policy.minimumInvestment')} extra={t('policy.minimumInvestmentHint')}>
-          <YuanInput />
-        </Form.Item>
-        <Form.Item name="sectors" label={t('policy.sectors')} extra={t('policy.sectorsHint')}>
-          <Checkbox.Group className="admin-check-grid" options={SECTORS.map((s) => ({ value: s, label: t(`words:sector.${s}`) }))} />
-        </Form.Item>
-      </Section>
-
-      {canSave && (
-        <Space className="admin-actions">
-          <Button type="primary" htmlType="submit" loading={save.isPending} disabled={stale} data-testid="save-policy">
-            {t('policy.save')}
-          </Button>
-          <Button onClick={onReload} data-testid="discard-policy">
-            {t('policy.discard')}
-          </Button>
-        </Space>
-      )}
-    </Form>
+        {canSave && (
+          <Space className="admin-actions">
+            <Button type="primary" htmlType="submit" loading={save.isPending} disabled={stale} data-testid="save-policy">
+              {t('policy.save')}
+            </Button>
+            <Button onClick={onReload} data-testid="discard-policy">
+              {t('policy.discard')}
+            </Button>
+          </Space>
+        )}
+      </Form>
+    </div>
   );
 }
 

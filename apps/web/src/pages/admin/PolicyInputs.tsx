@@ -79,7 +79,14 @@ export function DurationInput({ id, value, onChange, disabled }: { id?: string; 
 }
 
 /** Whole yuan, with the amount the way the park reads it next to the field. */
-export function YuanInput({ id, value, onChange, disabled }: { id?: string; value?: number | null; onChange?: (v: number | null) => void; disabled?: boolean }) {
+interface YuanInputProps {
+  id?: string;
+  value?: number | null;
+  onChange?: (v: number | null) => void;
+  disabled?: boolean;
+}
+
+export function YuanInput({ id, value, onChange, disabled }: YuanInputProps) {
   const { t } = useTranslation('admin');
   return (
     <Space wrap>

@@ -3,7 +3,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, unwrap, type Schemas } from '../../api/client';
-import { FailureAlert, OtherProblems, problemsUnder, ROLES, SECTORS, showProblems, TRACKS, type Problems } from './shared';
+import { clearChanged, FailureAlert, OtherProblems, problemsUnder, ROLES, SECTORS, showProblems, TRACKS, type Problems } from './shared';
 
 type User = Schemas['User'];
 
@@ -73,10 +73,11 @@ export function UserForm({ user, onClose, onSaved }: { user: User | null; onClos
       <Form
         form={form}
         layout="vertical"
+        className="admin-form"
         data-testid="user-form"
         initialValues={initialValues(user)}
         onFinish={() => save.mutate()}
-        onValuesChange={() => leftover.size > 0 && setLeftover(new Map())}
+        onValuesChange={(changed) => setLeftover(clearChanged(form, changed, leftover))}
       >
         <FailureAlert error={save.error} />
         <OtherProblems problems={leftover} shown={['reviewer']} />

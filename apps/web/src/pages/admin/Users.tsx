@@ -80,13 +80,19 @@ function NoticeBanner({ notice, onClose, onRetried }: { notice: Notice; onClose:
 function useColumns(isAdmin: boolean, setOpen: (o: Open) => void): ColumnsType<User> {
   const { t } = useTranslation('admin');
   const columns: ColumnsType<User> = [
-    { key: 'name', title: t('columns.name'), dataIndex: 'name', sorter: (a, b) => a.name.localeCompare(b.name) },
-    { key: 'email', title: t('columns.email'), dataIndex: 'email' },
-    { key: 'roles', title: t('columns.roles'), render: (_, u) => <Tags values={u.roles.map((r) => t(`words:role.${r}`))} /> },
-    { key: 'tracks', title: t('columns.tracks'), render: (_, u) => <Tags values={(u.reviewer?.tracks ?? []).map((tr) => t(`words:track.${tr}`))} /> },
+    { key: 'name', title: t('columns.name'), dataIndex: 'name', width: 130, sorter: (a, b) => a.name.localeCompare(b.name) },
+    { key: 'email', title: t('columns.email'), dataIndex: 'email', width: 180 },
+    { key: 'roles', title: t('columns.roles'), width: 100, render: (_, u) => <Tags values={u.roles.map((r) => t(`words:role.${r}`))} /> },
+    {
+      key: 'tracks',
+      title: t('columns.tracks'),
+      width: 100,
+      render: (_, u) => <Tags values={(u.reviewer?.tracks ?? []).map((tr) => t(`words:track.${tr}`))} />,
+    },
     {
       key: 'sectors',
       title: t('columns.sectors'),
+      width: 210,
       render: (_, u) => {
         const sectors = u.reviewer?.sectors ?? [];
         // All nine read as one word; the list itself says nothing more.
@@ -94,24 +100,31 @@ function useColumns(isAdmin: boolean, setOpen: (o: Open) => void): ColumnsType<U
         return <Tags values={sectors.map((s) => t(`words:sector.${s}`))} />;
       },
     },
-    { key: 'affiliation', title: t('columns.affiliation'), render: (_, u) => u.reviewer?.affiliation || <span className="muted">{t('none')}</span> },
+    {
+      key: 'affiliation',
+      title: t('columns.affiliation'),
+      width: 140,
+      render: (_, u) => u.reviewer?.affiliation || <span className="muted">{t('none')}</span>,
+    },
     {
       key: 'maxOpenTasks',
       title: t('columns.maxOpenTasks'),
+      width: 80,
       align: 'right',
       render: (_, u) => u.reviewer?.maxOpenTasks ?? <span className="muted">{t('none')}</span>,
     },
     {
       key: 'status',
       title: t('columns.status'),
+      width: 110,
       sorter: (a, b) => Number(b.active) - Number(a.active),
       render: (_, u) =>
         u.active ? (
-          <Tag color="green" data-active="true">
+          <Tag className="admin-tag-active" data-active="true">
             {t('state.active')}
           </Tag>
         ) : (
-          <Tag color="default" data-active="false">
+          <Tag className="admin-tag-inactive" data-active="false">
             {u.deactivatedAt ? t('state.deactivatedOn', { date: formatDate(u.deactivatedAt) }) : t('state.deactivated')}
           </Tag>
         ),
@@ -121,15 +134,23 @@ function useColumns(isAdmin: boolean, setOpen: (o: Open) => void): ColumnsType<U
   columns.push({
     key: 'actions',
     title: t('columns.actions'),
+    fixed: 'right',
+    width: 170,
     render: (_, u) => (
       <Space size="small" wrap>
-        <Button size="small" onClick={() => setOpen({ kind: 'edit', user: u })} data-testid="edit-user" aria-label={t('actions.editFor', { name: u.name })}>
+        <Button
+          size="small"
+          autoInsertSpace={false}
+          onClick={() => setOpen({ kind: 'edit', user: u })}
+          data-testid="edit-user"
+          aria-label={t('actions.editFor', { name: u.name })}
+        >
           {t('actions.edit')}
         </Button>
         {u.active ? (
           <Button
             size="small"
-            danger
+            autoInsertSpace={false}
             onClick={() => setOpen({ kind: 'status', user: u, change: 'deactivate' })}
             data-testid="deactivate-user"
             aria-label={t('actions.deactivateFor', { name: u.name })}
@@ -139,6 +160,7 @@ function useColumns(isAdmin: boolean, setOpen: (o: Open) => void): ColumnsType<U
         ) : (
           <Button
             size="small"
+            autoInsertSpace={false}
             onClick={() => setOpen({ kind: 'status', user: u, change: 'reactivate' })}
             data-testid="reactivate-user"
             aria-label={t('actions.reactivateFor', { name: u.name })}
@@ -149,6 +171,7 @@ function useColumns(isAdmin: boolean, setOpen: (o: Open) => void): ColumnsType<U
         {u.roles.includes('reviewer') && (
           <Button
             size="small"
+            autoInsertSpace={false}
             onClick={() => setOpen({ kind: 'conflicts', user: u })}
             data-testid="show-conflicts"
             aria-label={t('actions.conflictsFor', { name: u.name })}
@@ -208,11 +231,13 @@ export default function Users() {
           <div data-testid="user-table">
             <Table<User>
               rowKey="id"
-              size="middle"
+              className="admin-table"
+              size="small"
               columns={columns}
               dataSource={rows}
               pagination={rows.length > 50 ? { pageSize: 50, showSizeChanger: false } : false}
-              scroll={{ x: 'max-content' }}
+              tableLayout="fixed"
+              scroll={{ x: 1220 }}
               locale={{ emptyText: t('users.empty') }}
               rowClassName={(u) => (u.active ? '' : 'admin-row-inactive')}
               onRow={(u) => ({ 'data-testid': 'user-row', 'data-user-id': u.id, 'data-active': String(u.active) }) as HTMLAttributes<HTMLElement>}

@@ -36,6 +36,31 @@ export function showProblems(form: FormInstance, error: unknown): Problems {
   return leftover;
 }
 
+/** Brings the first problem shown inside `root` (a field's, a group's or an alert) into view, once it is rendered. */
+export function revealProblem(root: HTMLElement | null): void {
+  requestAnimationFrame(() => {
+    const first = root?.querySelector('.ant-form-item-has-error, .admin-field-error, .ant-alert');
+    first?.scrollIntoView({ block: 'center', behavior: 'smooth' });
+  });
+}
+
+/** The field paths a form's `onValuesChange` reports (`{reviewer: {tracks: [...]}}` → `reviewer.tracks`). */
+export function changedPaths(changed: unknown, prefix: string[] = []): string[][] {
+  if (typeof changed !== 'object' || changed === null || Array.isArray(changed)) return [prefix];
+  return Object.entries(changed).flatMap(([k, v]) => changedPaths(v, [...prefix, k]));
+}
+
+/**
+ * Clears the API's problems on the fields just changed (and those with no field of their own under
+ * them), so a fixed field no longer shows the old message; returns what is left of `leftover`.
+ */
+export function clearChanged(form: FormInstance, changed: unknown, leftover: Problems): Problems {
+  const paths = changedPaths(changed);
+  form.setFields(paths.filter((p) => form.getFieldError(p).length > 0).map((name) => ({ name, errors: [] })));
+  const touched = (field: string) => paths.some((p) => field === p.join('.') || field.startsWith(`${p.join('.')}.`) || p.join('.').startsWith(`${field}.`));
+  return new Map([...leftover].filter(([field]) => !touched(field)));
+}
+
 /** The problems at `prefix` or under it, in one line. */
 export function problemsUnder(problems: Problems, prefix: string): string | undefined {
   const found = [...problems].filter(([field]) => field === prefix || field.startsWith(`${prefix}.`)).flatMap(([, p]) => p);
