@@ -208,7 +208,8 @@ export default function Policy() {
   const reload = async () => {
     setSavedVersion(null);
     const fresh = await policy.refetch();
-    if (fresh.data) restart(fresh.data);
+    // A failed reload shows its error (Loading) rather than the old policy as if it were current.
+    if (fresh.data && !fresh.error) restart(fresh.data);
   };
 
   return (

@@ -3,6 +3,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, unwrap, type Schemas } from '../../api/client';
+import { formatDate } from '../../lib/format';
 import { clearChanged, FailureAlert, OtherProblems, problemsUnder, ROLES, SECTORS, showProblems, TRACKS, type Problems } from './shared';
 
 type User = Schemas['User'];
@@ -82,9 +83,14 @@ export function UserForm({ user, onClose, onSaved }: { user: User | null; onClos
         <FailureAlert error={save.error} />
         <OtherProblems problems={leftover} shown={['reviewer']} />
         {user ? (
-          <Form.Item label={t('form.email')}>
-            <span data-testid="user-email">{user.email}</span>
-          </Form.Item>
+          <dl className="admin-facts">
+            <dt>{t('form.email')}</dt>
+            <dd data-testid="user-email">{user.email}</dd>
+            <dt>{t('form.locale')}</dt>
+            <dd>{t(`form.locales.${user.locale}`)}</dd>
+            <dt>{t('form.createdAt')}</dt>
+            <dd>{formatDate(user.createdAt)}</dd>
+          </dl>
         ) : (
           <Form.Item name="email" label={t('form.email')}>
             <Input type="email" autoComplete="off" />
