@@ -37,7 +37,7 @@ function usePrefetch(me: Me | null | undefined) {
     if (!me) return;
     const work: Array<() => Promise<unknown>> = [];
     if (hasRole(me, 'reviewer')) work.push(loadTaskPage, () => i18n.loadNamespaces('reviewer'));
-    if (hasRole(me, 'manager')) work.push(loadReport, () => i18n.loadNamespaces('manager'));
+    if (hasRole(me, 'manager')) work.push(loadReport, () => i18n.loadNamespaces('manager'), () => import('./pages/manager/EChart'));
     if (hasRole(me, 'officer', 'manager', 'admin')) work.push(loadProjectPage, () => i18n.loadNamespaces('officer'));
     const idle = (fn: () => void) => ('requestIdleCallback' in window ? window.requestIdleCallback(fn, { timeout: 3000 }) : setTimeout(fn, 200));
     const timer = setTimeout(() => idle(() => work.forEach((load) => void load().catch(() => undefined))), 1000);

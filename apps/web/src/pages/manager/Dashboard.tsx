@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { api, unwrap, type Schemas } from '../../api/client';
 import { Loading, Money } from '../../components/bits';
 import { formatDateTime } from '../../lib/format';
-import { BAR_COLOR, EChart, type BarOption } from './EChart';
+import { BAR_COLOR, LazyEChart as EChart, type BarOption } from './LazyEChart';
 import './manager.css';
 
 type Stats = Schemas['PortfolioStats'];

@@ -10,9 +10,7 @@ use([BarChart, GridComponent, TooltipComponent, CanvasRenderer]);
 
 export type BarOption = ComposeOption<BarSeriesOption | GridComponentOption | TooltipComponentOption>;
 
-/** The console's bar colour (the theme's primary) and a darker one for the emphasis of a total. */
-export const BAR_COLOR = '#1d4ed8';
-export const TOTAL_COLOR = '#0f172a';
+export { BAR_COLOR, TOTAL_COLOR } from './chart-colors';
 
 /**
  * A canvas chart with a text alternative: the container is an image named by `label` (say the

@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { BAR_COLOR, EChart, TOTAL_COLOR, type BarOption } from '../EChart';
+import { BAR_COLOR, LazyEChart as EChart, TOTAL_COLOR, type BarOption } from '../LazyEChart';
 import { formatScore } from '../decisionClock';
 import { TRACKS, type Report } from './data';
 
