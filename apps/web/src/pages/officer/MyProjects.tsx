@@ -9,6 +9,7 @@ import { formatDate } from '../../lib/format';
 import { hasRole, useMe } from '../../lib/session';
 import { NextStep } from './NextStep';
 import { STATUSES, type ProjectStatus } from './process';
+import { OfficerTheme } from './OfficerTheme';
 import './officer.css';
 
 type Summary = Schemas['ProjectSummary'];
@@ -58,49 +59,51 @@ export default function MyProjects() {
   const canSubmit = hasRole(me, 'officer');
 
   return (
-    <div className="officer-page">
-      <div className="officer-page-head">
-        <h1>{canSubmit ? t('list.titleMine') : t('list.titleAll')}</h1>
-        {canSubmit && (
-          <Button type="primary" data-testid="new-project" onClick={() => navigate('/projects/new')}>
-            {t('list.new')}
-          </Button>
-        )}
+    <OfficerTheme>
+      <div className="officer-page">
+        <div className="officer-page-head">
+          <h1>{canSubmit ? t('list.titleMine') : t('list.titleAll')}</h1>
+          {canSubmit && (
+            <Button type="primary" data-testid="new-project" onClick={() => navigate('/projects/new')}>
+              {t('list.new')}
+            </Button>
+          )}
+        </div>
+        <div className="officer-filter">
+          <label htmlFor={FILTER_ID}>{t('list.filterStatus')}</label>
+          <Select<ProjectStatus | ''>
+            id={FILTER_ID}
+            data-testid="status-filter"
+            style={{ minWidth: 220 }}
+            value={status ?? ''}
+            options={[{ value: '', label: t('list.allStatuses') }, ...STATUSES.map((s) => ({ value: s, label: t(`words:status.${s}`) }))]}
+            onChange={(v) => setParams(v ? { status: v } : {}, { replace: true })}
+          />
+        </div>
+        <Loading query={projects}>
+          {() => (
+            <div data-testid="project-list">
+              <Table<Summary>
+                rowKey="id"
+                columns={columns}
+                dataSource={items}
+                pagination={false}
+                locale={{ emptyText: status ? t('list.emptyFiltered') : t('list.empty') }}
+                onRow={(p) => ({ 'data-testid': 'project-row', 'data-project-id': p.id }) as HTMLAttributes<HTMLElement>}
+                scroll={{ x: 'max-content' }}
+              />
+              {projects.isFetchNextPageError && <Alert type="error" role="alert" title={failureText(projects.error, tc)} />}
+              {projects.hasNextPage && (
+                <div className="officer-more">
+                  <Button data-testid="load-more" loading={projects.isFetchingNextPage} onClick={() => void projects.fetchNextPage()}>
+                    {t('list.more')}
+                  </Button>
+                </div>
+              )}
+            </div>
+          )}
+        </Loading>
       </div>
-      <div className="officer-filter">
-        <label htmlFor={FILTER_ID}>{t('list.filterStatus')}</label>
-        <Select<ProjectStatus | ''>
-          id={FILTER_ID}
-          data-testid="status-filter"
-          style={{ minWidth: 220 }}
-          value={status ?? ''}
-          options={[{ value: '', label: t('list.allStatuses') }, ...STATUSES.map((s) => ({ value: s, label: t(`words:status.${s}`) }))]}
-          onChange={(v) => setParams(v ? { status: v } : {}, { replace: true })}
-        />
-      </div>
-      <Loading query={projects}>
-        {() => (
-          <div data-testid="project-list">
-            <Table<Summary>
-              rowKey="id"
-              columns={columns}
-              dataSource={items}
-              pagination={false}
-              locale={{ emptyText: status ? t('list.emptyFiltered') : t('list.empty') }}
-              onRow={(p) => ({ 'data-testid': 'project-row', 'data-project-id': p.id }) as HTMLAttributes<HTMLElement>}
-              scroll={{ x: 'max-content' }}
-            />
-            {projects.isFetchNextPageError && <Alert type="error" role="alert" title={failureText(projects.error, tc)} />}
-            {projects.hasNextPage && (
-              <div className="officer-more">
-                <Button data-testid="load-more" loading={projects.isFetchingNextPage} onClick={() => void projects.fetchNextPage()}>
-                  {t('list.more')}
-                </Button>
-              </div>
-            )}
-          </div>
-        )}
-      </Loading>
-    </div>
+    </OfficerTheme>
   );
 }

@@ -32,7 +32,10 @@ export function SynthesisSummary({ synthesis }: { synthesis: Synthesis }) {
             label: t('synthesis.forecast'),
             children: (
               <>
-                {t(`synthesis.outlook.${synthesis.forecast.outlook}`)} · <Money value={synthesis.forecast.expectedInvestment} /> ·{' '}
+                {t(`synthesis.outlook.${synthesis.forecast.outlook}`)}
+                {' · '}
+                <Money value={synthesis.forecast.expectedInvestment} />
+                {' · '}
                 {t('synthesis.realisation', { rate: Math.round(synthesis.forecast.realisationRate * 100) })}
               </>
             ),
@@ -42,7 +45,8 @@ export function SynthesisSummary({ synthesis }: { synthesis: Synthesis }) {
             label: t('synthesis.endorsements'),
             children: (
               <>
-                {t('synthesis.willing', { willing: synthesis.endorsements.willing, reviews: synthesis.endorsements.vcReviews })} ·{' '}
+                {t('synthesis.willing', { willing: synthesis.endorsements.willing, reviews: synthesis.endorsements.vcReviews })}
+                {' · '}
                 <Money value={synthesis.endorsements.totalAmount} />
               </>
             ),

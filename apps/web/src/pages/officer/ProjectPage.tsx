@@ -15,6 +15,7 @@ import { SigningForm, SigningRecord } from './Signing';
 import { TrackPanels } from './TrackPanels';
 import { Withdraw } from './Withdraw';
 import { WITHDRAWABLE } from './process';
+import { OfficerTheme } from './OfficerTheme';
 import './officer.css';
 
 const CONTACT_ORDER = ['name', 'title', 'phone', 'email'];
@@ -138,8 +139,10 @@ export default function ProjectPage() {
   const me = useMe().data;
   const project = useWatchedProject(id);
   return (
-    <div className="officer-page" data-testid="project-page">
-      <Loading query={project}>{() => project.data && <ProjectView project={project.data} me={me} />}</Loading>
-    </div>
+    <OfficerTheme>
+      <div className="officer-page" data-testid="project-page">
+        <Loading query={project}>{() => project.data && <ProjectView project={project.data} me={me} />}</Loading>
+      </div>
+    </OfficerTheme>
   );
 }

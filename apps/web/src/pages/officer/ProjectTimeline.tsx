@@ -88,9 +88,11 @@ export function ProjectTimeline({ projectId }: { projectId: string }) {
               className="officer-timeline"
               items={timeline.data.items.map((event) => ({
                 key: event.seq,
-                title: <time dateTime={event.at}>{formatDateTime(event.at)}</time>,
                 content: (
                   <div data-testid="timeline-event" data-type={event.type}>
+                    <time className="officer-event-time" dateTime={event.at}>
+                      {formatDateTime(event.at)}
+                    </time>
                     <strong>{title(event.type)}</strong>
                     {event.actor.name && <span className="muted"> · {event.actor.name}</span>}
                     {details(event, t, word)}

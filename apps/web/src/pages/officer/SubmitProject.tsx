@@ -7,6 +7,7 @@ import { api, ApiFailure, unwrap, type Schemas } from '../../api/client';
 import { failureText } from '../../components/bits';
 import { MoneyInput } from './money';
 import { newKey, showProblems } from './problems';
+import { OfficerTheme } from './OfficerTheme';
 import './officer.css';
 
 type Body = Schemas['CreateProjectRequest'];
@@ -99,151 +100,153 @@ export default function SubmitProject() {
   const detailed = submit.error instanceof ApiFailure && submit.error.status === 400 && (submit.error.body?.details?.length ?? 0) > 0;
 
   return (
-    <div className="officer-page officer-form-page">
-      <h1>{t('submit.title')}</h1>
-      <p className="muted">{t('submit.intro')}</p>
-      <Form<Values>
-        form={form}
-        name="project"
-        layout="vertical"
-        data-testid="project-form"
-        requiredMark
-        scrollToFirstError
-        initialValues={{ stage: '' }}
-        onFinish={(values) => {
-          setLeftover([]);
-          submit.mutate(toBody(values));
-        }}
-      >
-        <fieldset className="officer-group">
-          <legend>
-            <h2>{t('submit.group.company')}</h2>
-          </legend>
-          <Form.Item name="name" label={t('field.name')} rules={[requiredText, { max: 200 }]} extra={t('submit.hint.name')}>
-            <Input data-testid="field-name" maxLength={200} />
-          </Form.Item>
-          <Form.Item name="company" label={t('field.company')} rules={[requiredText, { max: 200 }]}>
-            <Input data-testid="field-company" maxLength={200} autoComplete="organization" />
-          </Form.Item>
-          <Form.Item
-            name="creditCode"
-            label={t('field.creditCode')}
-            extra={t('submit.hint.creditCode')}
-            rules={[
-              {
-                validator: async (_, value: string | undefined) => {
-                  const code = (value ?? '').replace(/[\s-]/g, '');
-                  if (code !== '' && code.length !== 18) throw new Error(t('submit.creditCodeLength', { count: code.length }));
+    <OfficerTheme>
+      <div className="officer-page officer-form-page">
+        <h1>{t('submit.title')}</h1>
+        <p className="muted">{t('submit.intro')}</p>
+        <Form<Values>
+          form={form}
+          name="project"
+          layout="vertical"
+          data-testid="project-form"
+          requiredMark
+          scrollToFirstError
+          initialValues={{ stage: '' }}
+          onFinish={(values) => {
+            setLeftover([]);
+            submit.mutate(toBody(values));
+          }}
+        >
+          <fieldset className="officer-group">
+            <legend>
+              <h2>{t('submit.group.company')}</h2>
+            </legend>
+            <Form.Item name="name" label={t('field.name')} rules={[requiredText, { max: 200 }]} extra={t('submit.hint.name')}>
+              <Input data-testid="field-name" maxLength={200} />
+            </Form.Item>
+            <Form.Item name="company" label={t('field.company')} rules={[requiredText, { max: 200 }]}>
+              <Input data-testid="field-company" maxLength={200} autoComplete="organization" />
+            </Form.Item>
+            <Form.Item
+              name="creditCode"
+              label={t('field.creditCode')}
+              extra={t('submit.hint.creditCode')}
+              rules={[
+                {
+                  validator: async (_, value: string | undefined) => {
+                    const code = (value ?? '').replace(/[\s-]/g, '');
+                    if (code !== '' && code.length !== 18) throw new Error(t('submit.creditCodeLength', { count: code.length }));
+                  },
                 },
-              },
-            ]}
-          >
-            <Input data-testid="field-creditCode" maxLength={24} style={{ maxWidth: 320 }} spellCheck={false} autoCapitalize="characters" />
-          </Form.Item>
-          <Form.Item name="sector" label={t('field.sector')} rules={[required]}>
-            <Select<Sector>
-              data-testid="field-sector"
-              style={{ maxWidth: 360 }}
-              placeholder={t('submit.choose')}
-              options={SECTORS.map((s) => ({ value: s, label: t(`words:sector.${s}`) }))}
+              ]}
+            >
+              <Input data-testid="field-creditCode" maxLength={24} style={{ maxWidth: 320 }} spellCheck={false} autoCapitalize="characters" />
+            </Form.Item>
+            <Form.Item name="sector" label={t('field.sector')} rules={[required]}>
+              <Select<Sector>
+                data-testid="field-sector"
+                style={{ maxWidth: 360 }}
+                placeholder={t('submit.choose')}
+                options={SECTORS.map((s) => ({ value: s, label: t(`words:sector.${s}`) }))}
+              />
+            </Form.Item>
+          </fieldset>
+
+          <fieldset className="officer-group">
+            <legend>
+              <h2>{t('submit.group.investment')}</h2>
+            </legend>
+            <Form.Item name="totalInvestment" label={t('field.totalInvestment')} rules={[required]} extra={t('submit.hint.amount')}>
+              <MoneyInput data-testid="field-totalInvestment" />
+            </Form.Item>
+            <Form.Item name="expectedAnnualOutput" label={t('field.expectedAnnualOutput')} extra={t('submit.hint.amount')}>
+              <MoneyInput data-testid="field-expectedAnnualOutput" />
+            </Form.Item>
+          </fieldset>
+
+          <fieldset className="officer-group">
+            <legend>
+              <h2>{t('submit.group.land')}</h2>
+            </legend>
+            <Form.Item name="landAreaMu" label={t('field.landAreaMu')}>
+              <InputNumber<number> data-testid="field-landAreaMu" min={0} max={1_000_000} suffix={t('unit.mu')} style={{ width: 200 }} inputMode="decimal" />
+            </Form.Item>
+            <Form.Item name="headcount" label={t('field.headcount')}>
+              <InputNumber<number> data-testid="field-headcount" min={0} max={10_000_000} precision={0} suffix={t('unit.people')} style={{ width: 200 }} inputMode="numeric" />
+            </Form.Item>
+          </fieldset>
+
+          <fieldset className="officer-group">
+            <legend>
+              <h2>{t('submit.group.source')}</h2>
+            </legend>
+            <Form.Item name="source" label={t('field.source')} rules={[required]}>
+              <Radio.Group data-testid="field-source" aria-label={t('field.source')} options={SOURCES.map((s) => ({ value: s, label: t(`words:source.${s}`) }))} />
+            </Form.Item>
+            <Form.Item name="stage" label={t('field.stage')}>
+              <Radio.Group
+                data-testid="field-stage"
+                aria-label={t('field.stage')}
+                options={[{ value: '', label: t('submit.stageNone') }, ...STAGES.map((s) => ({ value: s, label: t(`words:stage.${s}`) }))]}
+              />
+            </Form.Item>
+          </fieldset>
+
+          <fieldset className="officer-group">
+            <legend>
+              <h2>{t('submit.group.summary')}</h2>
+            </legend>
+            <Form.Item name="summary" label={t('field.summary')} rules={[requiredText, { max: 10000 }]} extra={t('submit.hint.summary')}>
+              <Input.TextArea data-testid="field-summary" rows={6} maxLength={10000} showCount />
+            </Form.Item>
+          </fieldset>
+
+          <fieldset className="officer-group">
+            <legend>
+              <h2>{t('submit.group.contact')}</h2>
+            </legend>
+            <div className="officer-contact">
+              <Form.Item name={['contact', 'name']} label={t('field.contact.name')} rules={[{ max: 200 }]}>
+                <Input data-testid="field-contact.name" maxLength={200} autoComplete="off" />
+              </Form.Item>
+              <Form.Item name={['contact', 'title']} label={t('field.contact.title')} rules={[{ max: 200 }]}>
+                <Input data-testid="field-contact.title" maxLength={200} autoComplete="off" />
+              </Form.Item>
+              <Form.Item name={['contact', 'phone']} label={t('field.contact.phone')} rules={[{ max: 50 }]}>
+                <Input data-testid="field-contact.phone" maxLength={50} type="tel" autoComplete="off" />
+              </Form.Item>
+              <Form.Item name={['contact', 'email']} label={t('field.contact.email')} rules={[{ type: 'email', message: t('submit.email') }, { max: 254 }]}>
+                <Input data-testid="field-contact.email" maxLength={254} type="email" autoComplete="off" />
+              </Form.Item>
+            </div>
+          </fieldset>
+
+          {submit.error && (
+            <Alert
+              type="error"
+              role="alert"
+              title={detailed ? t('submit.fix') : failureText(submit.error, tc)}
+              description={
+                leftover.length > 0 && (
+                  <ul className="officer-problems">
+                    {leftover.map((p) => (
+                      <li key={`${p.field}:${p.problem}`}>
+                        <code>{p.field}</code> {p.problem}
+                      </li>
+                    ))}
+                  </ul>
+                )
+              }
             />
-          </Form.Item>
-        </fieldset>
-
-        <fieldset className="officer-group">
-          <legend>
-            <h2>{t('submit.group.investment')}</h2>
-          </legend>
-          <Form.Item name="totalInvestment" label={t('field.totalInvestment')} rules={[required]} extra={t('submit.hint.amount')}>
-            <MoneyInput data-testid="field-totalInvestment" />
-          </Form.Item>
-          <Form.Item name="expectedAnnualOutput" label={t('field.expectedAnnualOutput')} extra={t('submit.hint.amount')}>
-            <MoneyInput data-testid="field-expectedAnnualOutput" />
-          </Form.Item>
-        </fieldset>
-
-        <fieldset className="officer-group">
-          <legend>
-            <h2>{t('submit.group.land')}</h2>
-          </legend>
-          <Form.Item name="landAreaMu" label={t('field.landAreaMu')}>
-            <InputNumber<number> data-testid="field-landAreaMu" min={0} max={1_000_000} suffix={t('unit.mu')} style={{ width: 200 }} inputMode="decimal" />
-          </Form.Item>
-          <Form.Item name="headcount" label={t('field.headcount')}>
-            <InputNumber<number> data-testid="field-headcount" min={0} max={10_000_000} precision={0} suffix={t('unit.people')} style={{ width: 200 }} inputMode="numeric" />
-          </Form.Item>
-        </fieldset>
-
-        <fieldset className="officer-group">
-          <legend>
-            <h2>{t('submit.group.source')}</h2>
-          </legend>
-          <Form.Item name="source" label={t('field.source')} rules={[required]}>
-            <Radio.Group data-testid="field-source" aria-label={t('field.source')} options={SOURCES.map((s) => ({ value: s, label: t(`words:source.${s}`) }))} />
-          </Form.Item>
-          <Form.Item name="stage" label={t('field.stage')}>
-            <Radio.Group
-              data-testid="field-stage"
-              aria-label={t('field.stage')}
-              options={[{ value: '', label: t('submit.stageNone') }, ...STAGES.map((s) => ({ value: s, label: t(`words:stage.${s}`) }))]}
-            />
-          </Form.Item>
-        </fieldset>
-
-        <fieldset className="officer-group">
-          <legend>
-            <h2>{t('submit.group.summary')}</h2>
-          </legend>
-          <Form.Item name="summary" label={t('field.summary')} rules={[requiredText, { max: 10000 }]} extra={t('submit.hint.summary')}>
-            <Input.TextArea data-testid="field-summary" rows={6} maxLength={10000} showCount />
-          </Form.Item>
-        </fieldset>
-
-        <fieldset className="officer-group">
-          <legend>
-            <h2>{t('submit.group.contact')}</h2>
-          </legend>
-          <div className="officer-contact">
-            <Form.Item name={['contact', 'name']} label={t('field.contact.name')} rules={[{ max: 200 }]}>
-              <Input data-testid="field-contact.name" maxLength={200} autoComplete="off" />
-            </Form.Item>
-            <Form.Item name={['contact', 'title']} label={t('field.contact.title')} rules={[{ max: 200 }]}>
-              <Input data-testid="field-contact.title" maxLength={200} autoComplete="off" />
-            </Form.Item>
-            <Form.Item name={['contact', 'phone']} label={t('field.contact.phone')} rules={[{ max: 50 }]}>
-              <Input data-testid="field-contact.phone" maxLength={50} type="tel" autoComplete="off" />
-            </Form.Item>
-            <Form.Item name={['contact', 'email']} label={t('field.contact.email')} rules={[{ type: 'email', message: t('submit.email') }, { max: 254 }]}>
-              <Input data-testid="field-contact.email" maxLength={254} type="email" autoComplete="off" />
-            </Form.Item>
+          )}
+          <div className="officer-actions">
+            <Button type="primary" htmlType="submit" data-testid="submit-project" loading={submit.isPending}>
+              {t('submit.submit')}
+            </Button>
+            <Button onClick={() => navigate('/projects')}>{t('common:actions.cancel')}</Button>
           </div>
-        </fieldset>
-
-        {submit.error && (
-          <Alert
-            type="error"
-            role="alert"
-            title={detailed ? t('submit.fix') : failureText(submit.error, tc)}
-            description={
-              leftover.length > 0 && (
-                <ul className="officer-problems">
-                  {leftover.map((p) => (
-                    <li key={`${p.field}:${p.problem}`}>
-                      <code>{p.field}</code> {p.problem}
-                    </li>
-                  ))}
-                </ul>
-              )
-            }
-          />
-        )}
-        <div className="officer-actions">
-          <Button type="primary" htmlType="submit" data-testid="submit-project" loading={submit.isPending}>
-            {t('submit.submit')}
-          </Button>
-          <Button onClick={() => navigate('/projects')}>{t('common:actions.cancel')}</Button>
-        </div>
-      </Form>
-    </div>
+        </Form>
+      </div>
+    </OfficerTheme>
   );
 }
