@@ -49,10 +49,10 @@ export default function MyProjects() {
       ),
     },
     { title: t('list.col.sector'), key: 'sector', render: (_, p) => t(`words:sector.${p.sector}`) },
-    { title: t('list.col.amount'), key: 'amount', align: 'right', render: (_, p) => <Money value={p.totalInvestment} /> },
-    { title: t('list.col.status'), key: 'status', render: (_, p) => <StatusBadge status={p.status} /> },
+    { title: t('list.col.amount'), key: 'amount', align: 'right', className: 'officer-nowrap', render: (_, p) => <Money value={p.totalInvestment} /> },
+    { title: t('list.col.status'), key: 'status', className: 'officer-nowrap', render: (_, p) => <StatusBadge status={p.status} /> },
     { title: t('list.col.next'), key: 'next', render: (_, p) => <NextStep project={p} mine={mine(p)} /> },
-    { title: t('list.col.updated'), key: 'updated', render: (_, p) => <time dateTime={p.updatedAt}>{formatDate(p.updatedAt)}</time> },
+    { title: t('list.col.updated'), key: 'updated', className: 'officer-nowrap', render: (_, p) => <time dateTime={p.updatedAt}>{formatDate(p.updatedAt)}</time> },
   ];
 
   const items = projects.data?.pages.flatMap((page) => page.items) ?? [];
@@ -83,15 +83,17 @@ export default function MyProjects() {
         <Loading query={projects}>
           {() => (
             <div data-testid="project-list">
-              <Table<Summary>
-                rowKey="id"
-                columns={columns}
-                dataSource={items}
-                pagination={false}
-                locale={{ emptyText: status ? t('list.emptyFiltered') : t('list.empty') }}
-                onRow={(p) => ({ 'data-testid': 'project-row', 'data-project-id': p.id }) as HTMLAttributes<HTMLElement>}
-                scroll={{ x: 'max-content' }}
-              />
+              {items.length === 0 ? (
+                <p className="officer-empty">{status ? t('list.emptyFiltered') : t('list.empty')}</p>
+              ) : (
+                <Table<Summary>
+                  rowKey="id"
+                  columns={columns}
+                  dataSource={items}
+                  pagination={false}
+                  onRow={(p) => ({ 'data-testid': 'project-row', 'data-project-id': p.id }) as HTMLAttributes<HTMLElement>}
+                />
+              )}
               {projects.isFetchNextPageError && <Alert type="error" role="alert" title={failureText(projects.error, tc)} />}
               {projects.hasNextPage && (
                 <div className="officer-more">

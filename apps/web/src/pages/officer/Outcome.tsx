@@ -31,24 +31,24 @@ export function SynthesisSummary({ synthesis }: { synthesis: Synthesis }) {
             key: 'forecast',
             label: t('synthesis.forecast'),
             children: (
-              <>
+              <span>
                 {t(`synthesis.outlook.${synthesis.forecast.outlook}`)}
                 {' · '}
                 <Money value={synthesis.forecast.expectedInvestment} />
                 {' · '}
                 {t('synthesis.realisation', { rate: Math.round(synthesis.forecast.realisationRate * 100) })}
-              </>
+              </span>
             ),
           },
           {
             key: 'endorsements',
             label: t('synthesis.endorsements'),
             children: (
-              <>
+              <span>
                 {t('synthesis.willing', { willing: synthesis.endorsements.willing, reviews: synthesis.endorsements.vcReviews })}
                 {' · '}
                 <Money value={synthesis.endorsements.totalAmount} />
-              </>
+              </span>
             ),
           },
         ]}

@@ -24,7 +24,7 @@ export function ProcessStepper({ project }: { project: ProjectDetail }) {
     if (i === at) {
       if (ended) content = t('stepper.endedHere', { status: t(`words:status.${project.status}`) });
       else if (signed) content = t('stepper.done');
-      else if (t(`words:status.${project.status}`) === t(`stepper.${s}`)) content = t('stepper.now');
+      else if (t(`words:status.${project.status}`).toLocaleLowerCase() === t(`stepper.${s}`).toLocaleLowerCase()) content = t('stepper.now');
       else content = t('stepper.current', { status: t(`words:status.${project.status}`) });
     }
     return { key: s, title: t(`stepper.${s}`), status, content };

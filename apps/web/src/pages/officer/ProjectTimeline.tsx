@@ -25,6 +25,7 @@ function details(event: TimelineEvent, t: Translate, word: (table: string, value
   if (tracks.length > 0) add('tracks', tracks.map((tr) => word('track', tr)).join(t('list.separator')));
   if (typeof d['round'] === 'number') add('round', event.type === 'information_provided' ? t('info.roundN', { n: d['round'] }) : t('panel.round', { n: d['round'] + 1 }));
   if (typeof d['count'] === 'number') add('count', t('event.count', { count: d['count'] }));
+  else if (Array.isArray(d['assigned'])) add('count', t('event.count', { count: d['assigned'].length }));
   if (typeof d['shortfall'] === 'number' && d['shortfall'] > 0) add('shortfall', t('event.shortfall', { count: d['shortfall'] }));
   if (typeof d['submitted'] === 'number' && typeof d['required'] === 'number') add('quorum', t('panel.progress', { submitted: d['submitted'], required: d['required'] }));
   if (typeof d['dueAt'] === 'string') add('dueAt', t('event.due', { date: formatDate(d['dueAt']) }));

@@ -26,7 +26,8 @@ function TaskTable({ tasks }: { tasks: Task[] }) {
     },
     { title: t('panel.col.closed'), key: 'closed', render: (_, task) => (task.closedAt ? <time dateTime={task.closedAt}>{formatDate(task.closedAt)}</time> : '') },
   ];
-  return <Table<Task> size="small" rowKey="id" columns={columns} dataSource={tasks} pagination={false} locale={{ emptyText: t('panel.noTasks') }} />;
+  if (tasks.length === 0) return <p className="muted">{t('panel.noTasks')}</p>;
+  return <Table<Task> size="small" rowKey="id" columns={columns} dataSource={tasks} pagination={false} />;
 }
 
 function ReviewCard({ review, reviewer }: { review: Review; reviewer: string | null }) {

@@ -92,7 +92,9 @@ export function currentStep(project: ProjectShape): Step {
   if (project.decisions.some((d) => d.outcome === 'go') && project.status === 'lapsed') return 'approved';
   if (project.decisions.length > 0 || project.synthesis) return 'decision';
   const panels = Object.values(project.tracks);
-  if (panels.length > 0 && panels.every((p) => p.status === 'complete' || p.status === 'short_of_quorum')) return 'synthesis';
+  // Every track closed by its reviews (not by a withdrawal cancelling its tasks): the synthesis was next.
+  const closed = panels.every((p) => (p.status === 'complete' || p.status === 'short_of_quorum') && !p.tasks.some((task) => task.status === 'cancelled'));
+  if (panels.length > 0 && closed) return 'synthesis';
   if (panels.some((p) => p.status !== 'pending' || p.tasks.length > 0)) return 'in_review';
   return 'screening';
 }
