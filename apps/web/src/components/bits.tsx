@@ -70,8 +70,8 @@ export function Loading({ query, children }: { query: { isPending: boolean; erro
   if (query.error) {
     const failure = query.error instanceof ApiFailure ? query.error : null;
     // Not antd's 404/403 pictures: they carry English text of their own.
-    if (failure?.status === 404 || failure?.status === 400) return <Result status="warning" title={t('error.notFound')} />;
-    if (failure?.status === 403) return <Result status="warning" title={t('error.forbidden')} />;
+    if (failure?.status === 404 || failure?.status === 400) return <Result status="warning" title={<h1 className="result-title">{t('error.notFound')}</h1>} />;
+    if (failure?.status === 403) return <Result status="warning" title={<h1 className="result-title">{t('error.forbidden')}</h1>} />;
     return (
       <Alert
         type="error"
