@@ -66,7 +66,8 @@ run('the console: the whole story in a real browser', () => {
 
   /** axe-core and the catalog check on the page as it is now; a screenshot when named. */
   const check = async (page: Page, name?: string) => {
-    await page.waitForLoadState('networkidle');
+    // Not 'networkidle': a page showing a project holds a watch request open (Prefer: wait).
+    await settled(page);
     for (const v of await seriousAxeViolations(page)) problems.push(`${name ?? page.url()}: ${v}`);
     for (const k of await missingKeys(page)) problems.push(`${name ?? page.url()}: missing key ${k}`);
     if (name) await screenshot(page, name);
@@ -149,11 +150,25 @@ run('the console: the whole story in a real browser', () => {
     await a.page.waitForSelector('[data-testid=rubric]');
     await a.page.getByTestId('score-technology').getByRole('radio').nth(3).check();
     await a.page.getByTestId('score-market').getByRole('radio').nth(2).check();
-    await eventually('the draft saved', async () => /saved|已保存/i.test((await a.page.getByTestId('draft-status').textContent()) ?? ''));
+    await a.page.waitForSelector('[data-testid=draft-status][data-state=saved]');
+    await eventually('the draft on the server', async () => {
+      const draft = (await http.as(a.email, 'GET', `/tasks/${expertA!.id}`)).body.draft;
+      return draft?.scores?.technology === 4 && draft?.scores?.market === 3;
+    });
     await a.page.reload();
     await a.page.waitForSelector('[data-testid=rubric]');
-    expect(await a.page.getByTestId('score-technology').getByRole('radio').nth(3).isChecked()).toBe(true);
-    expect(await a.page.getByTestId('score-market').getByRole('radio').nth(2).isChecked()).toBe(true);
+    // The draft comes back from the server (GET /tasks/{id} returns it to its assignee).
+    await eventually('the draft restored after the reload', async () => {
+      const technology = await a.page.getByTestId('score-technology').getByRole('radio').nth(3).isChecked();
+      const market = await a.page.getByTestId('score-market').getByRole('radio').nth(2).isChecked();
+      return technology && market;
+    }, 10_000).catch(async (error: unknown) => {
+      await screenshot(a.page, 'failure-draft-restore');
+      const draft = (await http.as(a.email, 'GET', `/tasks/${expertA!.id}`)).body.draft;
+      const radios = await a.page.getByTestId('score-technology').getByRole('radio').evaluateAll((els) => els.map((e) => `${(e as unknown as { checked: boolean; value: string }).value}:${(e as unknown as { checked: boolean }).checked}`));
+      const inputs = await a.page.locator('input[type=radio]').evaluateAll((els) => els.map((e) => `${(e as unknown as { name: string }).name}=${(e as unknown as { value: string }).value}:${(e as unknown as { checked: boolean }).checked}`));
+      throw new Error(`${String(error)}; status: ${await a.page.getByTestId('draft-status').textContent()}; server draft: ${JSON.stringify(draft)}; radios ${radios.join(',')}; inputs ${inputs.join(',')}`);
+    });
     await check(a.page, 'reviewer-task-en');
     await completeRubricByKeyboard(a.page);
     await eventually('expert A submitted', async () => (await http.as(ADMIN, 'GET', `/tasks/${expertA!.id}`)).body.status === 'submitted');
@@ -237,10 +252,18 @@ run('the console: the whole story in a real browser', () => {
     const officer = people.find((p) => p.email === OFFICER)!;
     await officer.page.goto(`${stack.baseUrl}/app/projects/${projectId}`);
     await officer.page.waitForSelector('[data-testid=signing-form]');
+    // Signed a minute ago, in the officer's time zone (the browser's: Asia/Shanghai).
+    const signed = new Date(Date.now() - 60_000 + 8 * 3_600_000).toISOString().slice(0, 16);
+    await officer.page.getByTestId('signing-date').fill(signed);
     await officer.page.getByTestId('signing-amount').fill('120000');
     await check(officer.page, 'officer-signing-zh-CN');
     await officer.page.getByTestId('record-signing').click();
     await waitForStatus('signed');
+    const signing = (await http.as(ADMIN, 'GET', `/projects/${projectId}`)).body.signing;
+    expect(signing.agreedInvestment).toEqual({ amount: 1_200_000_000, currency: 'CNY' });
+    // The VC replacement's endorsement was typed as 2000 万元.
+    const report = (await http.as(ADMIN, 'GET', `/projects/${projectId}/report`)).body;
+    expect(JSON.stringify(report)).toContain('20000000');
     await officer.page.waitForSelector('[data-testid=project-status][data-status=signed]');
   });
 
@@ -261,7 +284,7 @@ run('the console: the whole story in a real browser', () => {
       let p = people.find((x) => x.email === to);
       p ??= await person(to, 'zh-CN');
       await p.page.goto(link!);
-      await p.page.waitForLoadState('networkidle');
+      await settled(p.page);
       expect(p.page.url()).not.toMatch(/\/signin/);
       expect(await p.page.getByText(/未找到|Not found/).count()).toBe(0);
       opened.push(`${to} ${mail.Subject}`);
@@ -290,6 +313,13 @@ run('the console: the whole story in a real browser', () => {
     expect(problems).toEqual([]);
   });
 });
+
+/** The page has drawn its data: no loading skeleton left, and a moment for the last paint. */
+async function settled(page: Page): Promise<void> {
+  await page.waitForLoadState('load');
+  await page.waitForFunction(() => (globalThis as unknown as { document: { querySelectorAll(s: string): { length: number } } }).document.querySelectorAll('.ant-skeleton').length === 0);
+  await page.waitForTimeout(300);
+}
 
 /** An antd Select: open it by its test id and pick the option with this text. */
 async function chooseOption(page: Page, testId: string, text: string): Promise<void> {

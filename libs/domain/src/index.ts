@@ -10,3 +10,4 @@ export * from './screening';
 export * from './notification-text';
 export * from './words';
 export * from './rubric-text';
+export * from './synthesis-text';

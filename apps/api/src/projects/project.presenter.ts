@@ -184,7 +184,7 @@ function presentDecision(d: DecisionEntity) {
  * - a reviewer: only the track(s) they review on, with their own tasks and reviews, no synthesis,
  *   decisions or signing, and the information rounds that re-opened their round.
  */
-export function presentProjectDetail(record: ProjectRecord, part: ProjectPart, viewerId: string, names: Map<string, string>): ProjectDetail {
+export function presentProjectDetail(record: ProjectRecord, part: ProjectPart, viewerId: string, names: Map<string, string>): Omit<ProjectDetail, 'criteria'> {
   const { project, tasks, reviews, synthesis, decisions, signing } = record;
   const panel = seesPanel(part);
   const whole = seesWholeProject(part);

@@ -1,7 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { workflowIdFor } from '@dueflow/contract';
-import { DomainError, canonicalJson } from '@dueflow/domain';
+import { DomainError, canonicalJson, criterionLabels, localizedSynthesis } from '@dueflow/domain';
 import {
   DecisionEntity,
   InformationResponseEntity,
@@ -168,7 +168,13 @@ export class ProjectsService {
     const synthesis = await this.projects.synthesis(id);
     if (!synthesis) throw new DomainError('INVALID_STATE', `the project is ${project.status}; the synthesis report is not ready`);
     const rounds = informationRounds(...(await this.informationOf(id)));
-    return { projectId: id, createdAt: synthesis.createdAt.toISOString(), ...synthesis.report, information: presentInformation(rounds, part, []) };
+    return {
+      projectId: id,
+      createdAt: synthesis.createdAt.toISOString(),
+      ...localizedSynthesis(synthesis.report, viewer.locale),
+      information: presentInformation(rounds, part, []),
+      criteria: criterionLabels(viewer.locale),
+    };
   }
 
   /** The caller's part in the project (404 for an unknown one), with the tasks it follows from. */
@@ -235,7 +241,9 @@ export class ProjectsService {
     const part = record ? partIn(viewer, record.project, record.tasks) : 'none';
     if (!record || part === 'none') throw notFound(id);
     const names = await this.users.namesByIds(record.tasks.map((t) => t.assigneeId));
-    const body = presentProjectDetail(record, part, viewer.id, names);
+    const detail = presentProjectDetail(record, part, viewer.id, names);
+    // Words the server makes, in the reader's language: the synthesis's rules and assumptions, the criteria's labels.
+    const body = { ...detail, synthesis: detail.synthesis && localizedSynthesis(detail.synthesis, viewer.locale), criteria: criterionLabels(viewer.locale) };
     return { etag: representationTag(body), body };
   }
 

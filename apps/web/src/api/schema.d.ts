@@ -1094,6 +1094,10 @@ export type components = {
             createdAt: string;
             /** @description the company's unified social credit code (统一社会信用代码), when the officer gave it */
             creditCode: string | null;
+            /** @description every rubric criterion key → its label in the reader's language (their account's `locale`) */
+            criteria: {
+                [key: string]: string;
+            };
             /** @description empty for reviewers */
             decisions: {
                 conditions: string[];
@@ -1143,7 +1147,7 @@ export type components = {
             /** Format: uuid */
             submittedBy: string;
             summary: string;
-            /** @description once ready, for the panel; null for reviewers */
+            /** @description once ready, for the panel; null for reviewers. Its rules and forecast assumptions are in the reader's language */
             synthesis: components["schemas"]["SynthesisReport"] | null;
             totalInvestment: components["schemas"]["Money"];
             /** @description every track for the officer, managers and admins; a reviewer gets only the track(s) they review on */
@@ -1163,12 +1167,17 @@ export type components = {
             /** @description pass as `cursor` for the next page; null on the last */
             nextCursor: string | null;
         };
+        /** @description rules and forecast assumptions in the reader's language */
         ProjectReport: {
             /**
              * Format: date-time
              * @description ISO-8601 date-time in UTC
              */
             createdAt: string;
+            /** @description every rubric criterion key → its label in the reader's language (their account's `locale`) */
+            criteria: {
+                [key: string]: string;
+            };
             endorsements: {
                 firms: {
                     amount: components["schemas"]["Money"] | null;

@@ -106,6 +106,9 @@ const Decision = z.object({
 const Signing = z.object({ signedAt: Timestamp, agreedInvestment: Money, notes: z.string().nullable(), recordedBy: Uuid });
 
 /** The whole project as the caller may see it (reviewers: only their own task and review). */
+/** Review scores are keyed by criterion: the labels to show them by. */
+const CriterionLabels = z.record(z.string(), z.string()).describe('every rubric criterion key → its label in the reader\'s language (their account\'s `locale`)');
+
 export const ProjectDetail = component(
   'ProjectDetail',
   ProjectSummary.extend({
@@ -118,7 +121,8 @@ export const ProjectDetail = component(
     policyVersion: z.int().min(0),
     policy: Policy.describe('the policy snapshot the project runs under'),
     tracks: partialKeyed(TRACKS, TrackPanel).describe('every track for the officer, managers and admins; a reviewer gets only the track(s) they review on'),
-    synthesis: SynthesisReport.nullable().describe('once ready, for the panel; null for reviewers'),
+    synthesis: SynthesisReport.nullable().describe('once ready, for the panel; null for reviewers. Its rules and forecast assumptions are in the reader\'s language'),
+    criteria: CriterionLabels,
     decisions: z.array(Decision).describe('empty for reviewers'),
     information: z.array(InformationRound).describe('the information requests and answers the caller may read (see InformationRound)'),
     signing: Signing.nullable().describe('null for reviewers'),
@@ -177,7 +181,8 @@ export const ProjectReport = component(
     projectId: Uuid,
     createdAt: Timestamp,
     information: z.array(InformationRound).describe('the managers\' information requests and the officer\'s answers, round by round'),
-  }),
+    criteria: CriterionLabels,
+  }).describe('rules and forecast assumptions in the reader\'s language'),
 );
 
 /** What every process action (review, decision, signing, withdrawal...) answers: the project's status after it. */

@@ -6,7 +6,7 @@ import { api, ApiFailure, unwrap } from '../../api/client';
 import { failureText, Money } from '../../components/bits';
 import { formatDateTime } from '../../lib/format';
 import type { ProjectDetail } from '../../lib/watch';
-import { MoneyInput } from './money';
+import { MoneyInput } from '../../components/MoneyInput';
 import { showProblems } from './problems';
 
 interface Values {

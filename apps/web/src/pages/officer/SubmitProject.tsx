@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
 import { api, ApiFailure, unwrap, type Schemas } from '../../api/client';
 import { failureText } from '../../components/bits';
-import { MoneyInput } from './money';
+import { MoneyInput } from '../../components/MoneyInput';
 import { newKey, showProblems } from './problems';
 import { OfficerTheme } from './OfficerTheme';
 import './officer.css';

@@ -1,3 +1,4 @@
+import { createContext, useContext } from 'react';
 import { Collapse, Table, Tag, type TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Schemas } from '../../api/client';
@@ -30,8 +31,12 @@ function TaskTable({ tasks }: { tasks: Task[] }) {
   return <Table<Task> size="small" rowKey="id" columns={columns} dataSource={tasks} pagination={false} />;
 }
 
+/** Criterion key → its label in the reader's language (the project's `criteria`, from the API). */
+const CriterionLabels = createContext<Record<string, string>>({});
+
 function ReviewCard({ review, reviewer }: { review: Review; reviewer: string | null }) {
   const { t } = useTranslation('officer');
+  const labels = useContext(CriterionLabels);
   const scores = Object.entries(review.scores);
   return (
     <article className="officer-review" data-testid="review">
@@ -46,7 +51,7 @@ function ReviewCard({ review, reviewer }: { review: Review; reviewer: string | n
         <dl className="officer-scores" aria-label={t('panel.scores')}>
           {scores.map(([criterion, score]) => (
             <div key={criterion}>
-              <dt>{criterion}</dt>
+              <dt>{labels[criterion] ?? criterion}</dt>
               <dd>{t('panel.score', { score })}</dd>
             </div>
           ))}
@@ -127,9 +132,11 @@ export function TrackPanels({ project }: { project: ProjectDetail }) {
   const { t } = useTranslation('officer');
   const present = TRACKS.filter((track) => project.tracks[track]);
   return (
-    <section className="officer-section" aria-labelledby="tracks-title" data-testid="tracks">
-      <h2 id="tracks-title">{t('panel.title')}</h2>
-      {present.length === 0 ? <p className="muted">{t('panel.none')}</p> : present.map((track) => <PanelView key={track} track={track} panel={project.tracks[track]!} />)}
-    </section>
+    <CriterionLabels.Provider value={project.criteria}>
+      <section className="officer-section" aria-labelledby="tracks-title" data-testid="tracks">
+        <h2 id="tracks-title">{t('panel.title')}</h2>
+        {present.length === 0 ? <p className="muted">{t('panel.none')}</p> : present.map((track) => <PanelView key={track} track={track} panel={project.tracks[track]!} />)}
+      </section>
+    </CriterionLabels.Provider>
   );
 }

@@ -64,6 +64,7 @@ function RiskPointRow({
           <Radio.Group
             optionType="button"
             data-testid={`risk-severity-${index}`}
+            name={`risk-severity-${row.key}`}
             aria-labelledby={`${id}-severity-label`}
             aria-describedby={severity ? `${id}-severity-error` : undefined}
             aria-invalid={severity ? true : undefined}

@@ -31,6 +31,8 @@ function CriterionScore({
       <Radio.Group
         className="score-group"
         data-testid={`score-${criterion.key}`}
+        // Its own name: the browser's radio group (arrow keys, one checked) follows the name.
+        name={`score-${criterion.key}`}
         aria-labelledby={`${id}-label`}
         aria-describedby={[criterion.description ? `${id}-desc` : '', problems ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined}
         aria-invalid={problems ? true : undefined}

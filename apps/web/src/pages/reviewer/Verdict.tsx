@@ -1,6 +1,6 @@
-import { Input, InputNumber, Radio } from 'antd';
+import { Input, Radio } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { Money } from '../../components/bits';
+import { MoneyInput } from '../../components/MoneyInput';
 import { RECOMMENDATIONS, type ReviewState } from './review-form';
 
 type Problems = (field: string) => string[] | undefined;
@@ -27,6 +27,7 @@ function CoInvestment({ value, problemsOf, onChange }: { value: ReviewState['coI
       </span>
       <Radio.Group
         data-testid="coinvestment-willing"
+        name="coinvestment-willing"
         aria-labelledby="coinvestment-willing-label"
         aria-describedby={willingProblems ? 'coinvestment-willing-error' : undefined}
         aria-invalid={willingProblems ? true : undefined}
@@ -43,23 +44,17 @@ function CoInvestment({ value, problemsOf, onChange }: { value: ReviewState['coI
           <label className="field-label" htmlFor="coinvestment-amount">
             {t('coInvestment.amount')}
           </label>
-          <InputNumber
+          {/* 万元 in Chinese, CNY in English, as in every amount field of the console. */}
+          <MoneyInput
             id="coinvestment-amount"
             data-testid="coinvestment-amount"
-            min={1}
-            step={1_000_000}
-            precision={0}
-            style={{ width: 240, maxWidth: '100%' }}
-            value={value.amount}
-            formatter={(v) => (v === undefined || v === null ? '' : String(v).replace(/\B(?=(\d{3})+(?!\d))/g, ','))}
-            parser={(v) => Number((v ?? '').replace(/[^\d]/g, ''))}
-            status={amountProblems ? 'error' : undefined}
+            value={value.amount ?? null}
             aria-invalid={amountProblems ? true : undefined}
             aria-describedby={['coinvestment-amount-hint', amountProblems ? 'coinvestment-amount-error' : ''].filter(Boolean).join(' ')}
-            onChange={(v) => onChange({ ...value, amount: v === null ? undefined : Number(v) })}
+            onChange={(v) => onChange({ ...value, amount: v === null ? undefined : v })}
           />
           <span className="muted" id="coinvestment-amount-hint" style={{ display: 'block', marginTop: 4 }}>
-            {value.amount ? <Money value={{ amount: value.amount, currency: 'CNY' }} /> : t('coInvestment.amountHint')}
+            {t('coInvestment.amountHint')}
           </span>
           <FieldError id="coinvestment-amount-error" problems={amountProblems} />
         </div>
@@ -92,6 +87,7 @@ export function Verdict({
         </span>
         <Radio.Group
           data-testid="recommendation"
+          name="recommendation"
           aria-labelledby="recommendation-label"
           aria-describedby={recommendation ? 'recommendation-error' : undefined}
           aria-invalid={recommendation ? true : undefined}

@@ -20,7 +20,7 @@ function rowsOf(project: ProjectDetail, track: Track, rubric: Criterion[] | unde
     return {
       track,
       key,
-      label: criterion?.label ?? key,
+      label: criterion?.label ?? project.criteria[key] ?? key,
       weight: criterion?.weight ?? null,
       scores: reviews.map((r) => r.scores[key]).filter((s): s is number => typeof s === 'number'),
     };

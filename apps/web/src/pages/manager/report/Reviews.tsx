@@ -34,7 +34,7 @@ export default function Reviews({
                 {(project.tracks[review.track]?.round ?? 0) > 0 ? ` · ${t('report.reviews.round', { round: review.round + 1 })}` : ''}
               </span>
             ),
-            children: <ReviewBody review={review} rubric={rubrics[review.track]} />,
+            children: <ReviewBody review={review} rubric={rubrics[review.track]} labels={project.criteria} />,
           }))}
         />
       )}
@@ -42,7 +42,7 @@ export default function Reviews({
   );
 }
 
-function ReviewBody({ review, rubric }: { review: Review; rubric: Criterion[] | undefined }) {
+function ReviewBody({ review, rubric, labels }: { review: Review; rubric: Criterion[] | undefined; labels: Record<string, string> }) {
   const { t } = useTranslation('manager');
   const keys = rubric ? rubric.map((c) => c.key).filter((k) => k in review.scores) : Object.keys(review.scores);
   return (
@@ -59,7 +59,7 @@ function ReviewBody({ review, rubric }: { review: Review; rubric: Criterion[] | 
         <tbody>
           {keys.map((key) => (
             <tr key={key}>
-              <th scope="row">{rubric?.find((c) => c.key === key)?.label ?? key}</th>
+              <th scope="row">{rubric?.find((c) => c.key === key)?.label ?? labels[key] ?? key}</th>
               <td className="num">{review.scores[key]}</td>
             </tr>
           ))}

@@ -1,7 +1,7 @@
 import { InputNumber } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { Locale } from '../../i18n';
-import { formatMoney } from '../../lib/format';
+import type { Locale } from '../i18n';
+import { formatMoney } from '../lib/format';
 
 /** 万元 in Chinese, whole CNY in English: what one unit typed in an amount field is worth in yuan. */
 export function unitOf(locale: string): number {
@@ -24,12 +24,12 @@ interface MoneyInputProps {
  * with the amount as the park writes it shown as it is typed ("= 3.2亿元").
  */
 export function MoneyInput({ value, onChange, id, ...rest }: MoneyInputProps) {
-  const { t, i18n } = useTranslation('officer');
+  const { t, i18n } = useTranslation();
   const unit = unitOf(i18n.language);
   const shown = value === null || value === undefined ? null : value / unit;
   const echoId = id ? `${id}-echo` : undefined;
   return (
-    <div className="officer-money">
+    <div className="money-input">
       <InputNumber<number>
         {...rest}
         id={id}
@@ -41,7 +41,7 @@ export function MoneyInput({ value, onChange, id, ...rest }: MoneyInputProps) {
         suffix={t('money.unit')}
         onChange={(v) => onChange?.(v === null || v === undefined || Number.isNaN(v) ? null : Math.round(v * unit))}
       />
-      <span id={echoId} className="officer-money-echo" aria-live="polite">
+      <span id={echoId} className="money-input-echo" aria-live="polite">
         {value !== null && value !== undefined ? t('money.echo', { amount: formatMoney(value, i18n.language as Locale) }) : ''}
       </span>
     </div>
