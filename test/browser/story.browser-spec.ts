@@ -252,8 +252,12 @@ run('the console: the whole story in a real browser', () => {
     const officer = people.find((p) => p.email === OFFICER)!;
     await officer.page.goto(`${stack.baseUrl}/app/projects/${projectId}`);
     await officer.page.waitForSelector('[data-testid=signing-form]');
-    // Signed a minute ago, in the officer's time zone (the browser's: Asia/Shanghai).
-    const signed = new Date(Date.now() - 60_000 + 8 * 3_600_000).toISOString().slice(0, 16);
+    // The form takes minutes; the signing may not be before the approval: the first whole minute
+    // after it, written in the officer's time zone (the browser's: Asia/Shanghai).
+    const approvedAt = Math.max(...(await http.as(ADMIN, 'GET', `/projects/${projectId}`)).body.decisions.map((d: { decidedAt: string }) => Date.parse(d.decidedAt)));
+    const minute = Math.ceil(approvedAt / 60_000) * 60_000;
+    while (Date.now() < minute + 500) await new Promise((r) => setTimeout(r, 250));
+    const signed = new Date(minute + 8 * 3_600_000).toISOString().slice(0, 16);
     await officer.page.getByTestId('signing-date').fill(signed);
     await officer.page.getByTestId('signing-amount').fill('120000');
     await check(officer.page, 'officer-signing-zh-CN');

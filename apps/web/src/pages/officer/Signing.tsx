@@ -15,12 +15,6 @@ interface Values {
   notes?: string;
 }
 
-/** `2026-12-02T14:05` for a datetime-local input, in the reader's time zone. */
-function localInput(date: Date): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
-}
-
 /** The signed agreement, once approved: POST /projects/{id}/signing (its officer or a manager). */
 export function SigningForm({ project }: { project: ProjectDetail }) {
   const { t } = useTranslation('officer');
@@ -28,7 +22,6 @@ export function SigningForm({ project }: { project: ProjectDetail }) {
   const [form] = Form.useForm<Values>();
   const client = useQueryClient();
   const [leftover, setLeftover] = useState<{ field: string; problem: string }[]>([]);
-  const [now] = useState(() => localInput(new Date()));
   const record = useMutation({
     mutationFn: (body: { signedAt: string; agreedInvestment: { amount: number; currency: 'CNY' }; notes?: string }) =>
       unwrap(api.POST('/projects/{id}/signing', { params: { path: { id: project.id } }, body })),
@@ -75,7 +68,7 @@ export function SigningForm({ project }: { project: ProjectDetail }) {
           },
         ]}
       >
-        <Input type="datetime-local" data-testid="signing-date" max={now} style={{ maxWidth: 260 }} />
+        <Input type="datetime-local" data-testid="signing-date" style={{ maxWidth: 260 }} />
       </Form.Item>
       <Form.Item
         name="agreedInvestment"

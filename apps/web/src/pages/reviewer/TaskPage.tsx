@@ -2,7 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Tag } from 'antd';
 import { useEffect, useRef, useState, type ReactNode, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router-dom';
+import { Link, useNavigate, useParams } from 'react-router-dom';
 import { api, ApiFailure, fieldProblems, unwrap } from '../../api/client';
 import { Due, failureText, Loading } from '../../components/bits';
 import { useMe } from '../../lib/session';
@@ -228,6 +228,7 @@ function TaskHeader({ task, decline }: { task: Task; decline: ReactNode }) {
 }
 
 function TaskView({ task }: { task: Task }) {
+  const navigate = useNavigate();
   const { t } = useTranslation('reviewer');
   const client = useQueryClient();
   const me = useMe().data;
@@ -260,7 +261,11 @@ function TaskView({ task }: { task: Task }) {
           showIcon
           style={{ marginBottom: 16 }}
           title={t('submit.done')}
-          action={<Link to="/tasks">{t('task.back')}</Link>}
+          action={
+            <Button size="small" onClick={() => navigate('/tasks')}>
+              {t('task.back')}
+            </Button>
+          }
         />
       )}
       <div className="task-layout">
