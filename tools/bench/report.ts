@@ -236,3 +236,24 @@ export function writeResults(root: string, results: BenchResults): { json: strin
   updateBenchmarksMd(md, markdown(results));
   return { json, md };
 }
+
+/**
+ * The last written results with `figures` replaced by this run's: for a figure measured on its own
+ * (`--only=… --merge`). A note says which figures come from which run.
+ */
+export function mergeResults(root: string, fresh: BenchResults, figures: readonly string[]): BenchResults {
+  const path = join(root, 'bench-results.json');
+  if (!existsSync(path)) return fresh;
+  const last = JSON.parse(readFileSync(path, 'utf8')) as BenchResults & Record<string, unknown>;
+  const merged = { ...last } as BenchResults & Record<string, unknown>;
+  for (const figure of figures) merged[figure] = (fresh as unknown as Record<string, unknown>)[figure];
+  const kept = ['p1', 'p2', 'p3', 'memory', 'console'].filter((f) => !figures.includes(f) && merged[f] !== undefined);
+  const freshNotes = fresh.notes.filter((n) => !last.notes.includes(n));
+  merged.notes = [
+    ...last.notes.filter((n) => !n.startsWith('Merged run:')),
+    ...freshNotes,
+    `Merged run: ${figures.join(', ')} measured ${fresh.date} (${fresh.mode}, load average ${fresh.machine.loadAverageAtStart.join(' / ')} at start); ${kept.join(', ')} from the run of ${last.date}.`,
+  ];
+  return merged;
+}
+

@@ -1,9 +1,11 @@
 /**
- * `npm run bench [-- --quick] [-- --only=p1,p3] [-- --profile]`: starts the stack, measures P1
- * (pipeline throughput), P3 (submission latency), P2 (list reads over many projects) and worker
- * memory, each beside its bare baseline, stops everything, and reports. `--only` (for working on
- * one figure) prints its table but leaves bench-results.json and BENCHMARKS.md alone; `--profile`
- * runs the API and the worker with --cpu-prof and keeps the profiles.
+ * `npm run bench [-- --quick] [-- --only=p1,p3 [--merge]] [-- --profile]`: starts the stack,
+ * measures P1 (pipeline throughput), P3 (submission latency), P2 (list reads over many projects),
+ * worker memory and the console (in Chromium), each beside its bare baseline, stops everything,
+ * and reports. `--only` (for working on one figure) prints its table but leaves bench-results.json
+ * and BENCHMARKS.md alone, unless `--merge`: then its figures replace theirs in the last results,
+ * which keep the others (a note says which run each comes from). `--profile` runs the API and the
+ * worker with --cpu-prof and keeps the profiles.
  */
 import { mkdtempSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
@@ -14,7 +16,7 @@ import { measureMemory } from './memory';
 import { measureP1 } from './p1-throughput';
 import { measureP2 } from './p2-reads';
 import { measureP3 } from './p3-submission';
-import { BenchResults, TARGETS, computeCpuRatios, machine, textTable, writeResults } from './report';
+import { BenchResults, TARGETS, computeCpuRatios, machine, mergeResults, textTable, writeResults } from './report';
 import { ROOT, startBenchStack } from './stack';
 
 const log = (message: string) => process.stderr.write(`[bench] ${message}\n`);
@@ -22,20 +24,23 @@ const log = (message: string) => process.stderr.write(`[bench] ${message}\n`);
 const FIGURES = ['p1', 'p3', 'p2', 'memory', 'console'] as const;
 type Figure = (typeof FIGURES)[number];
 
-function parseArgs(argv: string[]): { mode: Mode; only: Figure[] | null; profile: boolean } {
+function parseArgs(argv: string[]): { mode: Mode; only: Figure[] | null; profile: boolean; merge: boolean } {
   let mode: Mode = 'full';
   let only: Figure[] | null = null;
   let profile = false;
+  let merge = false;
   for (const arg of argv) {
     if (arg === '--quick') mode = 'quick';
     else if (arg === '--profile') profile = true;
+    else if (arg === '--merge') merge = true;
     else if (arg.startsWith('--only=')) {
       only = arg.slice('--only='.length).split(',') as Figure[];
       const unknown = only.filter((f) => !FIGURES.includes(f));
       if (unknown.length) throw new Error(`--only: unknown figure(s) ${unknown.join(', ')}; known: ${FIGURES.join(', ')}`);
-    } else throw new Error(`unknown argument ${arg}; usage: run.js [--quick] [--only=${FIGURES.join(',')}] [--profile]`);
+    } else throw new Error(`unknown argument ${arg}; usage: run.js [--quick] [--only=${FIGURES.join(',')} [--merge]] [--profile]`);
   }
-  return { mode, only, profile };
+  if (merge && !only) throw new Error('--merge goes with --only');
+  return { mode, only, profile, merge };
 }
 
 const cleanups: Array<() => Promise<void>> = [];
@@ -52,7 +57,7 @@ function cleanUp(): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  const { mode, only, profile } = parseArgs(process.argv.slice(2));
+  const { mode, only, profile, merge } = parseArgs(process.argv.slice(2));
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.on(signal, () => {
       log(`${signal}: stopping everything`);
@@ -118,7 +123,10 @@ async function main(): Promise<void> {
   results.durationSeconds = Math.round((performance.now() - started) / 100) / 10;
 
   process.stdout.write(`\n${textTable(results)}\n\nCPU per operation, all processes: ${JSON.stringify(results.cpuRatios)}\n\n`);
-  if (only) {
+  if (only && merge) {
+    const written = writeResults(ROOT, mergeResults(ROOT, results, only));
+    process.stdout.write(`merged ${only.join(', ')} into ${written.json} and the "Latest run" of ${written.md}\n`);
+  } else if (only) {
     process.stdout.write(`${JSON.stringify(results, null, 2)}\n(--only: bench-results.json and BENCHMARKS.md left as they were)\n`);
   } else {
     const written = writeResults(ROOT, results);
