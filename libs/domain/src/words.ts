@@ -100,3 +100,11 @@ export const WORDS: Record<UserLocale, Words> = {
     taskStatus: { open: 'open', submitted: 'submitted', declined: 'declined', expired: 'expired', cancelled: 'cancelled' },
   },
 };
+
+/**
+ * The values of one kind of word in the table's order (the process's order for statuses, the park's
+ * sector groups first): what the console's lists, filters and charts iterate over.
+ */
+export function wordKeys<K extends keyof Words>(kind: K): Array<keyof Words[K] & string> {
+  return Object.keys(WORDS.en[kind]) as Array<keyof Words[K] & string>;
+}

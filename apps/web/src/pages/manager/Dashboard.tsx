@@ -6,36 +6,15 @@ import { Loading, Money } from '../../components/bits';
 import { formatDateTime } from '../../lib/format';
 import { BAR_COLOR, LazyEChart as EChart, type BarOption } from './LazyEChart';
 import './manager.css';
+import { wordKeys } from '@dueflow/words';
 
 type Stats = Schemas['PortfolioStats'];
 type Status = keyof Stats['funnel'];
 type Sector = keyof Stats['bySector'];
 
 /** The process's order, so the funnel reads from intake to outcome. */
-const FUNNEL: Status[] = [
-  'screening',
-  'in_review',
-  'synthesis',
-  'awaiting_decision',
-  'information_requested',
-  'awaiting_second_approval',
-  'approved',
-  'signed',
-  'rejected',
-  'withdrawn',
-  'lapsed',
-];
-const SECTORS: Sector[] = [
-  'high_end_equipment',
-  'digital_economy',
-  'new_energy_materials',
-  'medical_devices',
-  'integrated_circuits',
-  'artificial_intelligence',
-  'robotics',
-  'connected_vehicles',
-  'other',
-];
+const FUNNEL: Status[] = wordKeys('status');
+const SECTORS: Sector[] = wordKeys('sector');
 /** The investment bands the API counts (docs/api-extensions.md); a band it adds later shows with its own label. */
 const KNOWN_BANDS = new Set(['under_50m', '50m_to_200m', '200m_to_1b', '1b_and_above']);
 const BILLION_BAND = '1b_and_above';

@@ -1,12 +1,12 @@
-import { Alert, Button, Form, Input } from 'antd';
+import { Button, Form, Input } from 'antd';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, ApiFailure, unwrap, type Schemas } from '../../api/client';
-import { failureText } from '../../components/bits';
 import { formatDate } from '../../lib/format';
 import type { ProjectDetail } from '../../lib/watch';
 import { showProblems } from './problems';
+import { FormFailure } from './FormFailure';
 
 type InformationRound = Schemas['InformationRound'];
 
@@ -15,7 +15,6 @@ const isOpen = (round: InformationRound) => round.answeredAt === null && round.a
 /** One answer per question of the open round; POST /projects/{id}/information. */
 function AnswerForm({ projectId, round }: { projectId: string; round: InformationRound }) {
   const { t } = useTranslation('officer');
-  const { t: tc } = useTranslation();
   const [form] = Form.useForm<{ answers: string[] }>();
   const client = useQueryClient();
   const [leftover, setLeftover] = useState<{ field: string; problem: string }[]>([]);
@@ -55,24 +54,7 @@ function AnswerForm({ projectId, round }: { projectId: string; round: Informatio
           <Input.TextArea data-testid={`answer-${i}`} rows={3} maxLength={10000} />
         </Form.Item>
       ))}
-      {send.error && (
-        <Alert
-          type="error"
-          role="alert"
-          title={detailed ? t('submit.fix') : failureText(send.error, tc)}
-          description={
-            leftover.length > 0 && (
-              <ul className="officer-problems">
-                {leftover.map((p) => (
-                  <li key={`${p.field}:${p.problem}`}>
-                    <code>{p.field}</code> {p.problem}
-                  </li>
-                ))}
-              </ul>
-            )
-          }
-        />
-      )}
+      <FormFailure error={send.error} detailed={detailed} leftover={leftover} />
       <Button type="primary" htmlType="submit" data-testid="send-answers" loading={send.isPending}>
         {t('info.send')}
       </Button>

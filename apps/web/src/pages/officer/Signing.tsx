@@ -1,13 +1,14 @@
-import { Alert, Button, Descriptions, Form, Input } from 'antd';
+import { Button, Descriptions, Form, Input } from 'antd';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, ApiFailure, unwrap } from '../../api/client';
-import { failureText, Money } from '../../components/bits';
+import { Money } from '../../components/bits';
 import { formatDateTime } from '../../lib/format';
 import type { ProjectDetail } from '../../lib/watch';
 import { MoneyInput } from '../../components/MoneyInput';
 import { showProblems } from './problems';
+import { FormFailure } from './FormFailure';
 
 interface Values {
   signedAt?: string;
@@ -18,7 +19,6 @@ interface Values {
 /** The signed agreement, once approved: POST /projects/{id}/signing (its officer or a manager). */
 export function SigningForm({ project }: { project: ProjectDetail }) {
   const { t } = useTranslation('officer');
-  const { t: tc } = useTranslation();
   const [form] = Form.useForm<Values>();
   const client = useQueryClient();
   const [leftover, setLeftover] = useState<{ field: string; problem: string }[]>([]);
@@ -88,24 +88,7 @@ export function SigningForm({ project }: { project: ProjectDetail }) {
       <Form.Item name="notes" label={t('signing.notes')} rules={[{ max: 10000 }]}>
         <Input.TextArea data-testid="signing-notes" rows={3} maxLength={10000} />
       </Form.Item>
-      {record.error && (
-        <Alert
-          type="error"
-          role="alert"
-          title={detailed ? t('submit.fix') : failureText(record.error, tc)}
-          description={
-            leftover.length > 0 && (
-              <ul className="officer-problems">
-                {leftover.map((p) => (
-                  <li key={`${p.field}:${p.problem}`}>
-                    <code>{p.field}</code> {p.problem}
-                  </li>
-                ))}
-              </ul>
-            )
-          }
-        />
-      )}
+      <FormFailure error={record.error} detailed={detailed} leftover={leftover} />
       <Button type="primary" htmlType="submit" data-testid="record-signing" loading={record.isPending}>
         {t('signing.record')}
       </Button>

@@ -1,31 +1,22 @@
-import { Alert, Button, Form, Input, InputNumber, Radio, Select } from 'antd';
+import { Button, Form, Input, InputNumber, Radio, Select } from 'antd';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
 import { api, ApiFailure, unwrap, type Schemas } from '../../api/client';
-import { failureText } from '../../components/bits';
 import { MoneyInput } from '../../components/MoneyInput';
 import { newKey, showProblems } from './problems';
 import { OfficerTheme } from './OfficerTheme';
 import './officer.css';
+import { wordKeys } from '@dueflow/words';
+import { FormFailure } from './FormFailure';
 
 type Body = Schemas['CreateProjectRequest'];
 type Sector = Schemas['Sector'];
 
-const SECTORS: readonly Sector[] = [
-  'high_end_equipment',
-  'digital_economy',
-  'new_energy_materials',
-  'medical_devices',
-  'integrated_circuits',
-  'artificial_intelligence',
-  'robotics',
-  'connected_vehicles',
-  'other',
-];
-const SOURCES: readonly Body['source'][] = ['direct', 'capital_referral', 'industry_chain', 'incubator'];
-const STAGES: readonly NonNullable<Body['stage']>[] = ['nursery', 'incubator', 'accelerator', 'industrial_community'];
+const SECTORS: readonly Sector[] = wordKeys('sector');
+const SOURCES: readonly Body['source'][] = wordKeys('source');
+const STAGES: readonly NonNullable<Body['stage']>[] = wordKeys('stage');
 const CONTACT_FIELDS = ['name', 'title', 'phone', 'email'] as const;
 
 /** What the form holds: amounts already in whole yuan (MoneyInput converts from 万元). */
@@ -77,7 +68,6 @@ function toBody(v: Values): Body {
 /** The intake form: a candidate company, grouped as the officer gathers it; POST /projects. */
 export default function SubmitProject() {
   const { t } = useTranslation('officer');
-  const { t: tc } = useTranslation();
   const [form] = Form.useForm<Values>();
   const navigate = useNavigate();
   const client = useQueryClient();
@@ -221,24 +211,7 @@ export default function SubmitProject() {
             </div>
           </fieldset>
 
-          {submit.error && (
-            <Alert
-              type="error"
-              role="alert"
-              title={detailed ? t('submit.fix') : failureText(submit.error, tc)}
-              description={
-                leftover.length > 0 && (
-                  <ul className="officer-problems">
-                    {leftover.map((p) => (
-                      <li key={`${p.field}:${p.problem}`}>
-                        <code>{p.field}</code> {p.problem}
-                      </li>
-                    ))}
-                  </ul>
-                )
-              }
-            />
-          )}
+          <FormFailure error={submit.error} detailed={detailed} leftover={leftover} />
           <div className="officer-actions">
             <Button type="primary" htmlType="submit" data-testid="submit-project" loading={submit.isPending}>
               {t('submit.submit')}

@@ -1,23 +1,12 @@
 import type { Schemas } from '../../api/client';
+import { wordKeys } from '@dueflow/words';
 
 export type ProjectStatus = Schemas['ProjectStatus'];
 export type Track = Schemas['Track'];
 
-export const STATUSES: readonly ProjectStatus[] = [
-  'screening',
-  'in_review',
-  'synthesis',
-  'awaiting_decision',
-  'information_requested',
-  'awaiting_second_approval',
-  'approved',
-  'signed',
-  'rejected',
-  'withdrawn',
-  'lapsed',
-];
+export const STATUSES: readonly ProjectStatus[] = wordKeys('status');
 
-export const TRACKS: readonly Track[] = ['expert', 'vc', 'academic'];
+export const TRACKS: readonly Track[] = wordKeys('track');
 
 /** Statuses after which nothing more happens to the project. */
 export const ENDED: ReadonlySet<ProjectStatus> = new Set(['rejected', 'withdrawn', 'lapsed']);

@@ -1,4 +1,5 @@
 import { ApiFailure, type Schemas } from '../../api/client';
+import { wordKeys } from '@dueflow/words';
 
 export type Task = Schemas['TaskDetail'];
 export type Severity = Schemas['Severity'];
@@ -16,8 +17,8 @@ export type Criterion = Schemas['Rubric']['criteria'][number] & {
 };
 
 export const SCORES = [1, 2, 3, 4, 5] as const;
-export const SEVERITIES: Severity[] = ['low', 'medium', 'high'];
-export const RECOMMENDATIONS: Recommendation[] = ['go', 'conditional', 'no_go'];
+export const SEVERITIES: Severity[] = wordKeys('severity');
+export const RECOMMENDATIONS: Recommendation[] = wordKeys('recommendation');
 
 export interface RiskRow {
   /** React's key: rows are added and removed anywhere. */

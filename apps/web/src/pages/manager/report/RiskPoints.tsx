@@ -2,8 +2,10 @@ import { useTranslation } from 'react-i18next';
 import type { Schemas } from '../../../api/client';
 import { SEVERITY_TONE, ToneTag } from '../tags';
 import { personLabel, type Person, type Report } from './data';
+import { wordKeys } from '@dueflow/words';
 
-const SEVERITIES: Schemas['Severity'][] = ['high', 'medium', 'low'];
+/** Most severe first. */
+const SEVERITIES: Schemas['Severity'][] = wordKeys('severity').reverse();
 
 /** The report's merged risk points (one per category, at the highest severity any reviewer gave), by severity. */
 export default function RiskPoints({ report, people }: { report: Report; people: Map<string, Person> }) {

@@ -1,13 +1,14 @@
 import { useQueries, useQuery } from '@tanstack/react-query';
 import { api, ApiFailure, unwrap, type Schemas } from '../../../api/client';
 import type { ProjectDetail } from '../../../lib/watch';
+import { wordKeys } from '@dueflow/words';
 
 export type Report = Schemas['ProjectReport'];
 export type Review = Schemas['Review'];
 export type Track = Schemas['Track'];
 export type Criterion = Schemas['Rubric']['criteria'][number];
 
-export const TRACKS: Track[] = ['expert', 'vc', 'academic'];
+export const TRACKS: Track[] = wordKeys('track');
 
 /** No retry for an answer that asking again will not change (a 409 "not ready yet", a 403, a 404). */
 export const retryServerErrors = (count: number, error: unknown) => !(error instanceof ApiFailure && error.status < 500) && count < 2;
