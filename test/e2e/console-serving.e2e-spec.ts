@@ -54,6 +54,26 @@ describe('the console at /app/', () => {
     expect((await raw('/app/assets/no-such-chunk-abc123.js')).status).toBe(404);
   });
 
+  it('sends the build\'s precompressed files to browsers that take them', async () => {
+    const html = await (await raw('/app/')).text();
+    const script = /src="(\/app\/assets\/[^"]+\.js)"/.exec(html)![1]!;
+    const plain = await raw(script, { headers: { 'accept-encoding': 'identity' } });
+    const plainBytes = (await plain.arrayBuffer()).byteLength;
+    // fetch decodes what it can; the header and the wire size tell what was sent.
+    const { request } = await import('node:http');
+    const sent = await new Promise<{ encoding?: string; bytes: number }>((resolve, reject) => {
+      const req = request(`${stack.baseUrl}${script}`, { headers: { 'accept-encoding': 'br, gzip' } }, (res) => {
+        let bytes = 0;
+        res.on('data', (c: Buffer) => (bytes += c.length));
+        res.on('end', () => resolve({ encoding: res.headers['content-encoding'], bytes }));
+      });
+      req.on('error', reject);
+      req.end();
+    });
+    expect(sent.encoding).toBe('br');
+    expect(sent.bytes).toBeLessThan(plainBytes / 2);
+  });
+
   it('never serves a file from outside the build', async () => {
     for (const path of ['/app/..%2f..%2fpackage.json', '/app/%2e%2e/%2e%2e/package.json', '/app/assets/..%2f..%2f..%2fpackage.json', '/app/%00']) {
       const res = await raw(path);

@@ -35,7 +35,7 @@ function fileIn(root: string, path: string): string | null {
  */
 export async function serveConsole(fastify: FastifyInstance, root: string): Promise<void> {
   const built = existsSync(join(root, 'index.html'));
-  if (built) await fastify.register(fastifyStatic, { root, serve: false, cacheControl: false });
+  if (built) await fastify.register(fastifyStatic, { root, serve: false, cacheControl: false, preCompressed: true });
   const page = built ? readFileSync(join(root, 'index.html')) : null;
 
   const sendPage = (reply: FastifyReply) => {

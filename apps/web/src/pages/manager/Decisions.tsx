@@ -1,4 +1,4 @@
-import { useQueries } from '@tanstack/react-query';
+import { useQueries, useQueryClient } from '@tanstack/react-query';
 import { Alert, Table, type TableColumnsType } from 'antd';
 import type { HTMLAttributes } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -49,6 +49,7 @@ async function listAll(status: Listed): Promise<{ items: Summary[]; more: boolea
 const retryServerErrors = (count: number, error: unknown) => !(error instanceof ApiFailure && error.status < 500) && count < 2;
 
 function useDecisionQueue() {
+  const client = useQueryClient();
   const lists = useQueries({
     queries: LISTED.map((status) => ({ queryKey: ['projects', 'list', status], queryFn: () => listAll(status), refetchInterval: 60_000 })),
   });
@@ -63,7 +64,12 @@ function useDecisionQueue() {
   const details = useQueries({
     queries: projects.map((p) => ({
       queryKey: ['decision-row', p.id, 'detail', p.updatedAt],
-      queryFn: () => unwrap(api.GET('/projects/{id}', { params: { path: { id: p.id } } })),
+      queryFn: async () => {
+        const detail = await unwrap(api.GET('/projects/{id}', { params: { path: { id: p.id } } }));
+        // The report page opens on the project it watches: a click on this row then waits for nothing.
+        if (!client.getQueryData(['project', p.id])) client.setQueryData(['project', p.id], detail);
+        return detail;
+      },
       retry: retryServerErrors,
     })),
   });

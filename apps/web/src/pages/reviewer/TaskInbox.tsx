@@ -1,4 +1,5 @@
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect } from 'react';
 import { Alert, Empty, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router-dom';
@@ -104,6 +105,20 @@ function TaskTable({ tasks }: { tasks: Task[] }) {
   );
 }
 
+/**
+ * A reviewer has a handful of open tasks: their pages' data is fetched while the inbox is read, so
+ * opening one shows its rubric at once (the page still asks again for the latest).
+ */
+function usePrefetchOpenTasks(tasks: readonly Task[]) {
+  const client = useQueryClient();
+  const open = tasks.filter((task) => task.status === 'open').slice(0, 10).map((task) => task.id).join(',');
+  useEffect(() => {
+    for (const id of open ? open.split(',') : []) {
+      void client.prefetchQuery({ queryKey: ['task', id], queryFn: () => unwrap(api.GET('/tasks/{id}', { params: { path: { id } } })), staleTime: 30_000 });
+    }
+  }, [open, client]);
+}
+
 /** The reviewer's home: what waits for me, oldest due first, then what I have done. */
 export default function TaskInbox() {
   const { t } = useTranslation('reviewer');
@@ -112,6 +127,7 @@ export default function TaskInbox() {
   const query = useQuery({ queryKey: ['tasks', 'mine'], queryFn: () => unwrap(api.GET('/tasks')) });
   // A manager or admin who also reviews gets every task from GET /tasks: this page is their own.
   const mine = (query.data?.items ?? []).filter((task) => !me || task.assignee.id === me.id);
+  usePrefetchOpenTasks(mine);
   return (
     <section className="reviewer-page">
       <h1>{t('inbox.title')}</h1>
