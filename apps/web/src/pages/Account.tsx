@@ -6,6 +6,7 @@ import { api, ApiFailure, fieldProblems, unwrap } from '../api/client';
 import { failureText } from '../components/bits';
 import { LOCALES, switchLocale, type Locale } from '../i18n';
 import { useMe, type Me } from '../lib/session';
+import './account.css';
 
 function Problems({ id, list }: { id: string; list: string[] | undefined }) {
   return list ? (
@@ -149,7 +150,6 @@ export default function Account() {
   const me = useMe().data;
   return (
     <div className="account-page">
-      <style>{CSS}</style>
       <h1>{t('account.title')}</h1>
       {me && (
         <>
@@ -160,11 +160,3 @@ export default function Account() {
     </div>
   );
 }
-
-const CSS = `
-.account-page { max-width: 560px; }
-.account-page h1 { font-size: 24px; margin: 0 0 16px; }
-.account-page h2 { font-size: 18px; margin: 0 0 8px; }
-.account-section { background: #fff; border: 1px solid #e2e8f0; border-radius: 8px; padding: 16px 20px; margin-bottom: 24px; }
-.account-section .field > label, .account-section .field > span:first-child { display: block; margin-bottom: 6px; }
-`;

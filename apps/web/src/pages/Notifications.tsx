@@ -5,6 +5,7 @@ import { Link } from 'react-router-dom';
 import { api, unwrap, type Schemas } from '../api/client';
 import { failureText, Loading } from '../components/bits';
 import { formatDateTime } from '../lib/format';
+import './notifications.css';
 
 type Notification = Schemas['InboxNotification'];
 
@@ -73,7 +74,6 @@ export default function Notifications() {
 
   return (
     <section className="notifications-page">
-      <style>{CSS}</style>
       <h1>{t('notifications.title')}</h1>
       <Loading query={query}>
         {() =>
@@ -102,16 +102,3 @@ export default function Notifications() {
     </section>
   );
 }
-
-const CSS = `
-.notifications-page h1 { font-size: 24px; margin: 0 0 8px; }
-.notification-list { list-style: none; padding: 0; margin: 0 0 16px; }
-.notification { background: #fff; border: 1px solid #e2e8f0; border-radius: 8px; padding: 12px 16px; margin-bottom: 8px; }
-.notification-unread { border-left: 4px solid #1d4ed8; }
-.notification-subject { color: #1d4ed8; }
-.notification-unread .notification-subject { font-weight: 700; }
-span.notification-subject { color: #0f172a; }
-.notification-head { display: flex; gap: 8px; align-items: center; flex-wrap: wrap; }
-.notification-body { margin: 6px 0; white-space: pre-wrap; color: #334155; }
-.notification-foot { display: flex; gap: 12px; align-items: center; justify-content: space-between; flex-wrap: wrap; }
-`;

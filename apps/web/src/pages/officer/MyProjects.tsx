@@ -34,6 +34,8 @@ export default function MyProjects() {
     initialPageParam: undefined as string | undefined,
     queryFn: ({ pageParam }) => unwrap(api.GET('/projects', { params: { query: { limit: PAGE_SIZE, ...(status ? { status } : {}), ...(pageParam ? { cursor: pageParam } : {}) } } })),
     getNextPageParam: (last) => last.nextCursor ?? undefined,
+    // Statuses move with the process: asked again every minute and when the window regains focus.
+    refetchInterval: 60_000,
   });
 
   const mine = (p: Summary) => p.submittedBy === me?.id;

@@ -124,7 +124,8 @@ export default function TaskInbox() {
   const { t } = useTranslation('reviewer');
   const me = useMe().data;
   const declined = (useLocation().state as { declined?: string } | null)?.declined;
-  const query = useQuery({ queryKey: ['tasks', 'mine'], queryFn: () => unwrap(api.GET('/tasks')) });
+  // New tasks arrive from the process: asked again every minute and when the window regains focus.
+  const query = useQuery({ queryKey: ['tasks', 'mine'], queryFn: () => unwrap(api.GET('/tasks')), refetchInterval: 60_000 });
   // A manager or admin who also reviews gets every task from GET /tasks: this page is their own.
   const mine = (query.data?.items ?? []).filter((task) => !me || task.assignee.id === me.id);
   usePrefetchOpenTasks(mine);
