@@ -38,7 +38,7 @@ export async function createApiApp(config: ApiConfig): Promise<NestFastifyApplic
   const fastify = app.getHttpAdapter().getInstance();
   logRequests(fastify, logger);
   addSecurityHeaders(fastify);
-  await serveConsole(fastify, config.CONSOLE_DIR);
+  serveConsole(fastify, config.CONSOLE_DIR);
   answerWrongMethods(app);
   fastify.addHook('onSend', async (request, reply) => {
     void reply.header('x-request-id', request.id);
