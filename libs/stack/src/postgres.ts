@@ -1,5 +1,5 @@
 import { execFileSync, spawn } from 'node:child_process';
-import { chmodSync, chownSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, chownSync, existsSync, mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { Client } from 'pg';
@@ -70,7 +70,15 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   const { initdb, postgres } = embeddedBinaries();
   const ids = runAsIds();
   mkdirSync(options.dataDir, { recursive: true });
-  if (ids) chownSync(options.dataDir, ids.uid, ids.gid);
+  if (ids) {
+    // The server runs as another user, who must be able to pass through the folder holding its data
+    // dir: `.dueflow/` may have been made private (0700) by whatever created it first (the API's
+    // token secret, when the tests ran before the first start). Passing through is all it gets.
+    const parent = dirname(options.dataDir);
+    const mode = statSync(parent).mode & 0o7777;
+    if ((mode & 0o001) === 0) chmodSync(parent, mode | 0o001);
+    chownSync(options.dataDir, ids.uid, ids.gid);
+  }
   chmodSync(options.dataDir, 0o700);
   if (!existsSync(join(options.dataDir, 'PG_VERSION'))) {
     log(`Initialising the embedded PostgreSQL in ${options.dataDir} (first run only)...`);
