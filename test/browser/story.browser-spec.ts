@@ -54,11 +54,11 @@ run('the console: the whole story in a real browser', () => {
   const company = `苏州精密减速器${tag}有限公司`;
   let projectId = '';
 
-  const person = async (email: string, locale: ConsoleLocale): Promise<Person> => {
+  const person = async (email: string, locale: ConsoleLocale, from?: string): Promise<Person> => {
     await http.as(email, 'PATCH', '/me', { body: { locale } });
     const context = await personContext(browser, locale);
     const page = await context.newPage();
-    await signIn(page, stack.baseUrl, email);
+    await signIn(page, stack.baseUrl, email, undefined, from);
     const p = { email, context, page };
     people.push(p);
     return p;
@@ -106,8 +106,10 @@ run('the console: the whole story in a real browser', () => {
   });
 
   it('an officer submits a candidate through the form', async () => {
-    const officer = await person(OFFICER, 'zh-CN');
+    // As a new user does: open the server's address, get sent to sign-in, land on their inbox.
+    const officer = await person(OFFICER, 'zh-CN', '/');
     const { page } = officer;
+    expect(new URL(page.url()).pathname).toBe('/app/projects');
     await page.waitForSelector('[data-testid=project-list]');
     await check(page, 'officer-projects-zh-CN');
     await page.getByTestId('new-project').click();

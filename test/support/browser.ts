@@ -29,9 +29,12 @@ export async function personContext(browser: Browser, locale: ConsoleLocale): Pr
   return context;
 }
 
-/** Signs in through the console's form and waits for the person's home page. */
-export async function signIn(page: Page, baseUrl: string, email: string, password = DEFAULT_DEMO_PASSWORD): Promise<void> {
-  await page.goto(`${baseUrl}/app/signin`);
+/**
+ * Signs in through the console's form and waits for the person's home page. `from` is where the
+ * browser starts: `/` (what the README tells a new user to open) goes there through the redirects.
+ */
+export async function signIn(page: Page, baseUrl: string, email: string, password = DEFAULT_DEMO_PASSWORD, from = '/app/signin'): Promise<void> {
+  await page.goto(`${baseUrl}${from}`);
   await page.locator('input[name=email]').fill(email);
   await page.locator('input[name=password]').fill(password);
   await page.locator('button[type=submit]').click();

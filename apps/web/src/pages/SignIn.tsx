@@ -34,7 +34,9 @@ export default function SignIn() {
       setProblem(response.status === 429 ? t('signIn.throttled') : t('signIn.failed'));
       return;
     }
-    await client.invalidateQueries({ queryKey: ['me'] });
+    // Fetched again even though no page watches it now: the page this one came from remembers the
+    // 401 that sent the browser here, and would send it straight back.
+    await client.invalidateQueries({ queryKey: ['me'], refetchType: 'all' });
     const back = (location.state as { from?: string } | null)?.from;
     navigate(back && back.startsWith('/') && !back.startsWith('//') ? back : '/', { replace: true });
   };
