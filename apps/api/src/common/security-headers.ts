@@ -30,6 +30,19 @@ export const API_POLICY: PathPolicy = {
   cacheControl: 'no-store',
 };
 
+/** What a page served to a browser may load: its own files, inline styles, data: images, calls home. */
+const PAGE_DIRECTIVES: Record<string, string> = {
+  'default-src': "'none'",
+  'script-src': "'self'",
+  'style-src': "'self' 'unsafe-inline'",
+  'img-src': "'self' data:",
+  'font-src': "'self' data:",
+  'connect-src': "'self'",
+  'base-uri': "'none'",
+  'form-action': "'self'",
+  'frame-ancestors': "'none'",
+};
+
 /**
  * Swagger UI, as @nestjs/swagger serves it under /docs: its scripts and stylesheet are files of
  * its own (swagger-ui-bundle.js, swagger-ui-init.js carrying the document), the page has inline
@@ -38,17 +51,7 @@ export const API_POLICY: PathPolicy = {
  */
 export const DOCS_POLICY: PathPolicy = {
   prefix: '/docs',
-  contentSecurityPolicy: csp({
-    'default-src': "'none'",
-    'script-src': "'self'",
-    'style-src': "'self' 'unsafe-inline'",
-    'img-src': "'self' data:",
-    'font-src': "'self' data:",
-    'connect-src': "'self'",
-    'base-uri': "'none'",
-    'form-action': "'self'",
-    'frame-ancestors': "'none'",
-  }),
+  contentSecurityPolicy: csp(PAGE_DIRECTIVES),
   cacheControl: null,
 };
 
@@ -59,18 +62,7 @@ export const DOCS_POLICY: PathPolicy = {
  */
 export const CONSOLE_POLICY: PathPolicy = {
   prefix: '/app',
-  contentSecurityPolicy: csp({
-    'default-src': "'none'",
-    'script-src': "'self'",
-    'style-src': "'self' 'unsafe-inline'",
-    'img-src': "'self' data:",
-    'font-src': "'self' data:",
-    'connect-src': "'self'",
-    'manifest-src': "'self'",
-    'base-uri': "'none'",
-    'form-action': "'self'",
-    'frame-ancestors': "'none'",
-  }),
+  contentSecurityPolicy: csp({ ...PAGE_DIRECTIVES, 'manifest-src': "'self'" }),
   cacheControl: null,
 };
 
